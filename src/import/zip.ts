@@ -18,7 +18,11 @@ export function looksLikeZip(buf: Uint8Array): boolean {
  * bombs. Throws ImportError for anything that is not a readable zip.
  */
 export function listZip(buf: Uint8Array, fileName: string, limits: ReadLimits): ZipEntryInfo[] {
-  if (!looksLikeZip(buf)) throw new ImportError(fileName, "is not a zip container (the file is damaged or is not an Office Open XML file)");
+  if (!looksLikeZip(buf))
+    throw new ImportError(
+      fileName,
+      "is not a zip container (the file is damaged or is not an Office Open XML file)",
+    );
   const entries: ZipEntryInfo[] = [];
   try {
     unzipSync(buf, {
@@ -80,7 +84,10 @@ export function readZipEntries(
       size += chunk.length;
       total += chunk.length;
       if (size > cap || total > limits.maxUncompressedBytes) {
-        throw new ImportError(fileName, `refused as a possible zip bomb: "${file.name}" expands beyond its limit`);
+        throw new ImportError(
+          fileName,
+          `refused as a possible zip bomb: "${file.name}" expands beyond its limit`,
+        );
       }
       chunks.push(chunk);
       if (final) out.set(file.name, concat(chunks, size));

@@ -1,0 +1,13 @@
+import { Command } from "commander";
+import { registerParse } from "./commands/parse.js";
+import { failWith } from "./output.js";
+
+const program = new Command();
+program
+  .name("assure")
+  .description("Assure: import, check and report on safeguarding partnership action plans")
+  .showHelpAfterError();
+
+registerParse(program);
+
+program.parseAsync(process.argv).catch(failWith);
