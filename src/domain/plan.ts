@@ -1,7 +1,16 @@
 import type { Status } from "./status.js";
 
 /** What a plan answers. */
-export const SOURCE_KINDS = ["jtai", "cqc-review", "ofsted", "sar", "dhr", "lcspr", "section-11", "other"] as const;
+export const SOURCE_KINDS = [
+  "jtai",
+  "cqc-review",
+  "ofsted",
+  "sar",
+  "dhr",
+  "lcspr",
+  "section-11",
+  "other",
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** One line of a plan's own RAG key: what a colour (and/or a word) means in that plan. */
