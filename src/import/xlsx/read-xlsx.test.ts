@@ -348,7 +348,7 @@ describe("readXlsx on synthetic workbooks", () => {
     ]);
   });
 
-  it("skips hidden sheets with a warning and empty sheets silently", async () => {
+  it("reads hidden sheets with a warning and skips empty sheets silently", async () => {
     const buf = await build((wb) => {
       wb.addWorksheet("Plan").getCell("A1").value = "Ref";
       wb.addWorksheet("Lookups", { state: "hidden" }).getCell("A1").value = "Red";
@@ -361,10 +361,10 @@ describe("readXlsx on synthetic workbooks", () => {
       };
     });
     const doc = await readXlsx(buf, "hidden.xlsx", DEFAULT_LIMITS);
-    expect(tables(doc).map((t) => t.sheet)).toEqual(["Plan"]);
+    expect(tables(doc).map((t) => t.sheet)).toEqual(["Plan", "Lookups", "Secret"]);
     expect(doc.warnings).toEqual([
-      { where: 'sheet "Lookups"', message: "hidden sheet skipped" },
-      { where: 'sheet "Secret"', message: "hidden sheet skipped" },
+      { where: 'sheet "Lookups"', message: "this sheet is hidden in the workbook; it was read all the same" },
+      { where: 'sheet "Secret"', message: "this sheet is hidden in the workbook; it was read all the same" },
     ]);
   });
 

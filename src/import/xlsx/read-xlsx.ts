@@ -27,12 +27,13 @@ export async function readXlsx(buf: Uint8Array, fileName: string, limits: ReadLi
 
   for (const sheet of workbook.worksheets) {
     const where = `sheet "${sheet.name}"`;
-    if (sheet.state === "hidden" || sheet.state === "veryHidden") {
-      if (sheet.actualRowCount > 0) warnings.push({ where, message: "hidden sheet skipped" });
-      continue;
-    }
     const table = readSheet(sheet, where, colours, limits, warnings);
     if (!table) continue;
+    // A hidden sheet is read all the same: skipping it could silently drop actions. Saying so lets a
+    // person check whether it belongs in the plan (lookup lists without a header row are ignored later).
+    if (sheet.state === "hidden" || sheet.state === "veryHidden") {
+      warnings.push({ where, message: "this sheet is hidden in the workbook; it was read all the same" });
+    }
     blocks.push(table);
     for (const text of headerFooterTexts(sheet.headerFooter, sheet.name, fileName)) {
       if (!marginalia.includes(text)) marginalia.push(text);
