@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { ImportError } from "../errors.js";
 import { detectEncoding } from "./detect-encoding.js";
-import { decodeMixedUtf8 } from "./mixed-utf8.js";
+import { decodeMixedUtf8, linesWithInvalidUtf8 } from "./mixed-utf8.js";
 
 export interface DecodedText {
   text: string;
@@ -27,7 +27,12 @@ export function decodeText(buf: Uint8Array, fileName: string): DecodedText {
   const warnings = !detected.guessed
     ? []
     : detected.encoding === "mixed"
-      ? [{ where: "file", message: "mostly UTF-8 with some bytes that are not; those read as Windows-1252" }]
+      ? [
+          {
+            where: `line ${linesWithInvalidUtf8(body).join(", ")}`,
+            message: "mostly UTF-8 with some bytes that are not; those read as Windows-1252",
+          },
+        ]
       : [{ where: "file", message: "not valid UTF-8; read as Windows-1252" }];
   return { text, encoding: detected.encoding, warnings };
 }

@@ -67,3 +67,22 @@ export function decodeMixedUtf8(buf: Uint8Array): string {
   }
   return out + decoder.decode(buf.subarray(runStart));
 }
+
+/** 1-based line numbers holding bytes that are not UTF-8, for warnings that say where to look. */
+export function linesWithInvalidUtf8(buf: Uint8Array, most = 5): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    if (b === 0x0a) line++;
+    const n = sequenceLength(buf, i);
+    if (n === 0) {
+      if (lines[lines.length - 1] !== line) lines.push(line);
+      if (lines.length >= most) break;
+      i++;
+    } else {
+      i += n;
+    }
+  }
+  return lines;
+}

@@ -121,7 +121,7 @@ describe("readCsv encodings", () => {
     const doc = read(buf);
     expect(texts(doc)).toEqual(expected);
     expect(doc.warnings).toEqual([
-      { where: "file", message: "mostly UTF-8 with some bytes that are not; those read as Windows-1252" },
+      { where: "line 2", message: "mostly UTF-8 with some bytes that are not; those read as Windows-1252" },
     ]);
   });
 
