@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_initial.js";
+
+/**
+ * Every migration, listed in code rather than read from a folder, so that the same list runs from src/
+ * under Vitest and from dist/ after a build. Add new ones at the end; never edit or reorder old ones.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001_initial": m0001,
+};
