@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerParse } from "./commands/parse.js";
+import { registerPlanCommands } from "./commands/plans.js";
 import { failWith } from "./output.js";
 
 const program = new Command();
@@ -9,5 +10,6 @@ program
   .showHelpAfterError();
 
 registerParse(program);
+registerPlanCommands(program);
 
 program.parseAsync(process.argv).catch(failWith);

@@ -10,6 +10,7 @@ export * from "./import-store.js";
 export * from "./json.js";
 export * from "./migrate.js";
 export * from "./organisations.js";
+export * from "./plan-snapshot.js";
 export * from "./plans.js";
 export * from "./schema.js";
 export * from "./sessions.js";

@@ -200,3 +200,36 @@ export function canonicalOrganisation(name: string, dir: OrganisationDirectory):
   }
   return null;
 }
+
+/**
+ * A partnership's own alias table with the shipped one behind it: the partnership's names win, and an
+ * organisation both know keeps every alias of either, so "MKUHT" still finds the partnership's own
+ * hospital trust after an import created it without aliases.
+ */
+export function mergeDirectories(
+  own: OrganisationDirectory,
+  fallback: OrganisationDirectory,
+): OrganisationDirectory {
+  const byKey = new Map<string, { name: string; aliases: string[] }>();
+  for (const o of own.organisations) byKey.set(nameKey(o.name), { name: o.name, aliases: [...o.aliases] });
+  for (const o of fallback.organisations) {
+    const known =
+      byKey.get(nameKey(o.name)) ??
+      own.organisations
+        .map((x) => byKey.get(nameKey(x.name)))
+        .find((x) => x?.aliases.some((a) => nameKey(a) === nameKey(o.name)));
+    if (known) {
+      for (const alias of [o.name, ...o.aliases]) {
+        if (
+          nameKey(alias) !== nameKey(known.name) &&
+          !known.aliases.some((a) => nameKey(a) === nameKey(alias))
+        ) {
+          known.aliases.push(alias);
+        }
+      }
+    } else {
+      byKey.set(nameKey(o.name), { name: o.name, aliases: [...o.aliases] });
+    }
+  }
+  return { organisations: [...byKey.values()] };
+}

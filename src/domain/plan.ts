@@ -81,3 +81,7 @@ export interface ParsedPlan {
   actions: ParsedAction[];
   warnings: Warning[];
 }
+
+export function isSourceKind(value: unknown): value is SourceKind {
+  return typeof value === "string" && (SOURCE_KINDS as readonly string[]).includes(value);
+}

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { FINDING_KINDS } from "../assurance/types.js";
+import { guardFormula } from "../domain/formula-guard.js";
 import { STATUS_LABELS } from "../domain/status.js";
 import { groupByOrganisation, type ScrutinyReportInput } from "./scrutiny-input.js";
-import { guardFormula } from "./spreadsheet-safety.js";
 
 const COLUMNS: { header: string; width: number }[] = [
   { header: "Plan", width: 30 },

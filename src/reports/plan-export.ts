@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
+import { guardFormula } from "../domain/formula-guard.js";
 import type { ParsedAction, ParsedPlan, RagKeyEntry } from "../domain/plan.js";
 import { STATUS_LABELS, STATUSES, type Status } from "../domain/status.js";
-import { guardFormula } from "./spreadsheet-safety.js";
 
 /**
  * Plan exports. The column names are ones the importer recognises, and statuses are written as the

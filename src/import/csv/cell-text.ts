@@ -1,3 +1,5 @@
+import { unguardFormula } from "../../domain/formula-guard.js";
+
 /**
  * Text clean-up shared by the readers that see cell text as plain characters (csv, xlsx).
  * RawCell.text promises "\n" line breaks, "- " list lines and no surrounding white space.
@@ -24,7 +26,8 @@ const LINE_BREAKS = /\r\n?|[\u000B\u2028\u2029\u0085]/g;
 
 export function normaliseCellText(raw: string): string {
   if (raw === "") return "";
-  const lines = raw.replace(LINE_BREAKS, "\n").replace(STRAY_CONTROLS, "").split("\n");
+  // Undo the formula-injection guard of Assure's own exports (and of tools that do the same).
+  const lines = unguardFormula(raw).replace(LINE_BREAKS, "\n").replace(STRAY_CONTROLS, "").split("\n");
   const out: string[] = [];
   for (const line of lines) {
     const trimmed = line.trim();

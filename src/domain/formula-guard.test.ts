@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardFormula, unguardFormula } from "./spreadsheet-safety.js";
+import { guardFormula, unguardFormula } from "./formula-guard.js";
 
 describe("formula injection guard", () => {
   it.each([
