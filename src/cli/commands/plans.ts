@@ -27,8 +27,8 @@ export async function directoryFor(
   db: Kysely<Schema>,
   partnershipId: number,
 ): Promise<OrganisationDirectory> {
-  const own = await loadOrganisationDirectory(db, partnershipId);
-  return own.organisations.length > 0 ? own : defaultDirectory();
+  // The partnership's own alias table, with the shipped one behind it.
+  return mergeDirectories(await loadOrganisationDirectory(db, partnershipId), defaultDirectory());
 }
 
 function planId(text: string): number {
