@@ -1,5 +1,7 @@
+import { assuranceBench } from "./assurance-bench.js";
 import { importBench } from "./import-bench.js";
 import { peakRssMb } from "./timing.js";
+import { webBench } from "./web-bench.js";
 
 /**
  * `npm run bench`: one run, every figure the issues ask for, printed as plain lines so they can be
@@ -7,7 +9,11 @@ import { peakRssMb } from "./timing.js";
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const sections: [string, () => Promise<string[]>][] = [["Import", importBench]];
+  const sections: [string, () => Promise<string[]>][] = [
+    ["Import", importBench],
+    ["Assurance", assuranceBench],
+    ["Web", () => webBench()],
+  ];
   for (const [name, run] of sections) {
     console.log(`\n== ${name}`);
     for (const line of await run()) console.log(line);

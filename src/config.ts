@@ -12,7 +12,7 @@ const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ASSURE_DEMO: z.enum(["auto", "off"]).default("auto"),
-  ASSURE_PARTNERSHIP: z.string().trim().min(1).max(200).default("Safeguarding partnership"),
+  ASSURE_PARTNERSHIP: z.string().trim().min(1).max(200).optional(),
   ASSURE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -21,8 +21,8 @@ export interface Config {
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   web: { port: number; host: string; sessionSecret: string | null; secureCookies: boolean };
   demo: "auto" | "off";
-  /** Name given to the partnership when the database has none yet. */
-  partnershipName: string;
+  /** Name given to the partnership when the database has none yet; null leaves it to the caller. */
+  partnershipName: string | null;
   maxUploadBytes: number;
 }
 
@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookies: e.NODE_ENV === "production",
     },
     demo: e.ASSURE_DEMO,
-    partnershipName: e.ASSURE_PARTNERSHIP,
+    partnershipName: e.ASSURE_PARTNERSHIP ?? null,
     maxUploadBytes: Math.round(e.ASSURE_MAX_UPLOAD_MB * 1024 * 1024),
   };
 }

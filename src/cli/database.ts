@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { loadConfig } from "../config.js";
 import { migrateToLatest, openDatabase, type Partnership, type Schema } from "../db/index.js";
-import { currentPartnership } from "../setup/partnership.js";
+import { currentPartnership, DEFAULT_PARTNERSHIP_NAME } from "../setup/partnership.js";
 
 export interface CliDatabase {
   db: Kysely<Schema>;
@@ -14,7 +14,10 @@ export async function withDatabase<T>(fn: (ctx: CliDatabase) => Promise<T>): Pro
   const handle = await openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const partnership = await currentPartnership(handle.db, config.partnershipName);
+    const partnership = await currentPartnership(
+      handle.db,
+      config.partnershipName ?? DEFAULT_PARTNERSHIP_NAME,
+    );
     return await fn({ db: handle.db, partnership });
   } finally {
     await handle.close();

@@ -1,6 +1,8 @@
 import { Command } from "commander";
+import { registerCheckCommands } from "./commands/check.js";
 import { registerParse } from "./commands/parse.js";
 import { registerPlanCommands } from "./commands/plans.js";
+import { registerUserCommands } from "./commands/user.js";
 import { failWith } from "./output.js";
 
 const program = new Command();
@@ -11,5 +13,7 @@ program
 
 registerParse(program);
 registerPlanCommands(program);
+registerCheckCommands(program);
+registerUserCommands(program);
 
 program.parseAsync(process.argv).catch(failWith);

@@ -21,9 +21,16 @@ export interface ActionUpdateInput {
   /** The action's rowVersion when the person opened the form. */
   expectedRowVersion: number;
   status: Status;
+  /** The status as written; when omitted, the label of a changed status, or the current text if unchanged. */
+  statusText?: string;
   progress: string;
   /** Evidence of impact; left as it is when omitted. */
   evidence?: string;
+  /**
+   * Evidence given with this update, recorded in its history entry only; defaults to `evidence`. Lets an
+   * update carry its own evidence without replacing the action's evidence of impact.
+   */
+  entryEvidence?: string;
   /** YYYY-MM-DD: the day the update is about. */
   occurredOn: string;
   attachments?: NewAttachment[];
@@ -82,7 +89,8 @@ export async function recordActionUpdate(
       throw new InvalidStateError("This action has been withdrawn from its plan and cannot be updated.");
     }
 
-    const statusText = input.status === before.status ? before.statusText : STATUS_LABELS[input.status];
+    const statusText =
+      input.statusText ?? (input.status === before.status ? before.statusText : STATUS_LABELS[input.status]);
     const evidence = input.evidence ?? before.evidenceOfImpact;
     // Recording an older update must not make the action look less recently updated than it was.
     const lastUpdate = laterDay(input.occurredOn, before.lastUpdate);
@@ -136,7 +144,7 @@ export async function recordActionUpdate(
         status: input.status,
         statusText,
         progress: input.progress,
-        evidence: input.evidence ?? "",
+        evidence: input.entryEvidence ?? input.evidence ?? "",
         changes: json(changes),
       })
       .returning("id")

@@ -11,6 +11,10 @@ export interface FindingInput {
   question: string;
   /** The same finding recomputed later must carry the same fingerprint (e.g. kind + action id). */
   fingerprint: string;
+  /** Where in the plan it was raised, as shown with it; refreshed while it stays open. */
+  section?: string;
+  ref?: string;
+  organisation?: string | null;
 }
 
 export interface FindingSync {
@@ -47,12 +51,20 @@ export async function syncPlanFindings(
       const existing = openByPrint.get(f.fingerprint);
       if (existing) {
         result.kept++;
+        const place = {
+          section: f.section ?? existing.section,
+          ref: f.ref ?? existing.ref,
+          organisation: f.organisation === undefined ? existing.organisation : f.organisation,
+        };
         if (
           existing.reason !== f.reason ||
           existing.question !== f.question ||
           existing.severity !== f.severity ||
           existing.actionId !== f.actionId ||
-          existing.kind !== f.kind
+          existing.kind !== f.kind ||
+          existing.section !== place.section ||
+          existing.ref !== place.ref ||
+          existing.organisation !== place.organisation
         ) {
           await trx
             .updateTable("finding")
@@ -62,6 +74,7 @@ export async function syncPlanFindings(
               severity: f.severity,
               actionId: f.actionId,
               kind: f.kind,
+              ...place,
             })
             .where("id", "=", existing.id)
             .execute();

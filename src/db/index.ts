@@ -1,6 +1,7 @@
 /** The data layer's public surface; import from here rather than from the files behind it. */
 export * from "./action-updates.js";
 export * from "./audit.js";
+export * from "./challenges.js";
 export * from "./data-dir-lock.js";
 export * from "./database.js";
 export * from "./days.js";
@@ -14,5 +15,6 @@ export * from "./plan-snapshot.js";
 export * from "./plans.js";
 export * from "./schema.js";
 export * from "./sessions.js";
+export * from "./staged-uploads.js";
 export * from "./transaction.js";
 export * from "./users.js";

@@ -27,6 +27,7 @@ const TABLES = [
   "plan_version",
   "section",
   "source",
+  "staged_upload",
   "user_session",
 ];
 

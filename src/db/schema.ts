@@ -159,6 +159,10 @@ export interface FindingTable {
   fingerprint: string;
   raisedOn: string;
   resolvedOn: string | null;
+  /** As raised: where the finding sits in the plan, kept for findings about no one action (0002). */
+  section: ColumnType<string, string | undefined, string>;
+  ref: ColumnType<string, string | undefined, string>;
+  organisation: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FindingEventTable {
@@ -180,6 +184,9 @@ export interface ChallengeTable {
   answer: string | null;
   createdAt: DefaultedTimestamp;
   updatedAt: DefaultedTimestamp;
+  /** Who marked it answered or not answered, and when (0002); null while open. */
+  resolvedBy: ColumnType<number | null, number | null | undefined, number | null>;
+  resolvedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AppUserTable {
@@ -223,6 +230,15 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null | undefined, never>;
 }
 
+/** An uploaded plan waiting for the person who uploaded it to confirm the import (0002). */
+export interface StagedUploadTable {
+  id: string;
+  userId: number;
+  fileName: string;
+  content: Uint8Array;
+  createdAt: DefaultedTimestamp;
+}
+
 export interface Schema {
   partnership: PartnershipTable;
   organisation: OrganisationTable;
@@ -242,6 +258,7 @@ export interface Schema {
   userSession: UserSessionTable;
   loginAttempt: LoginAttemptTable;
   auditLog: AuditLogTable;
+  stagedUpload: StagedUploadTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -10,3 +10,6 @@ export async function currentPartnership(db: Kysely<Schema>, fallbackName: strin
   const first = existing[0];
   return first ?? ensurePartnership(db, fallbackName);
 }
+
+export const DEFAULT_PARTNERSHIP_NAME = "Safeguarding partnership";
+export const DEMO_PARTNERSHIP_NAME = "MK Together Safeguarding Partnership (demo)";

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial.js";
+import * as m0002 from "./0002_store_adapter.js";
 
 /**
  * Every migration, listed in code rather than read from a folder, so that the same list runs from src/
@@ -7,4 +8,5 @@ import * as m0001 from "./0001_initial.js";
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_initial": m0001,
+  "0002_store_adapter": m0002,
 };

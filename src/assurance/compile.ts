@@ -1,0 +1,161 @@
+import type { DeflectionTrigger, RuleData, StaffGroup } from "./data.js";
+import { allForms, inflect, phraseRegex, termRegex } from "./lexicon.js";
+import { buildScanner, type Scanner } from "./scan.js";
+
+/** Every expression the rules use, built once per RuleData (cached), never per action. */
+export interface CompiledRules {
+  data: RuleData;
+  /** Every word list of the language data in one expression (see scan.ts). */
+  scanner: Scanner;
+  deliverableMatch: { progress: RegExp; action: RegExp }[];
+  waiting: RegExp;
+  declaredDone: RegExp;
+  noEvidence: RegExp;
+  feedback: RegExp;
+  impactChange: RegExp;
+  impactAbsolute: RegExp;
+  impactSource: RegExp;
+  impactResult: RegExp;
+  impactComparison: RegExp;
+  outputOnly: RegExp;
+  outcomeCount: RegExp;
+  concrete: RegExp;
+  /** Every form of the hedging verbs ("attempt", "seek", "try") that may stand before "to". */
+  hedgeVerbs: Set<string>;
+  measure: RegExp;
+  noLead: RegExp;
+  notSmartIgnore: Set<string>;
+  /** Every staff term and every setting term of every group in one expression each, with a lookup back to the group. */
+  staffTerms: RegExp;
+  settingTerms: RegExp;
+  termGroup: Map<string, StaffGroup>;
+  nonClinical: RegExp;
+  peopleNoun: RegExp;
+  thingNoun: RegExp;
+  dataOffer: RegExp;
+  levelWords: Record<string, number>;
+  trainingContext: RegExp;
+  notTraining: RegExp;
+  integratedTraining: RegExp;
+  bodyWord: RegExp;
+  capitalisedHead: Set<string>;
+  notBodies: Set<string>;
+  selfPronoun: RegExp;
+  triggers: CompiledTrigger[];
+  /** All deflection patterns in one expression, to rule out most actions with a single scan. */
+  anyTrigger: RegExp;
+  /** The same, global, with a named group t0, t1, … per pattern, to find which one matched where. */
+  triggerScan: RegExp;
+  sectorBodies: Set<string>;
+  weakDeed: RegExp;
+  /** Every form of every verb the lexicon knows (lower case) → its -ing form, for turning actions into phrases. */
+  gerunds: Map<string, string>;
+}
+
+export interface CompiledTrigger {
+  trigger: DeflectionTrigger;
+  re: RegExp;
+  /** The same pattern, sticky: run at the place the combined scan found it, to read its own groups. */
+  at: RegExp;
+}
+
+const cache = new WeakMap<RuleData, CompiledRules>();
+
+export function compileRules(data: RuleData): CompiledRules {
+  const hit = cache.get(data);
+  if (hit) return hit;
+  const lang = data.language;
+  const verbList = (entries: string[], forms: (e: string) => string[]) => entries.flatMap(forms);
+  const compiled: CompiledRules = {
+    data,
+    scanner: buildScanner(lang),
+    deliverableMatch: lang.deliverableMatch.map((m) => ({
+      progress: new RegExp(m.progress, "i"),
+      action: new RegExp(m.action, "i"),
+    })),
+    waiting: new RegExp(lang.waitingCondition, "i"),
+    declaredDone: new RegExp(lang.declaredDone, "i"),
+    noEvidence: new RegExp(lang.noEvidence, "i"),
+    feedback: new RegExp(lang.feedbackSubjects, "i"),
+    impactChange: new RegExp(lang.impact.changeVerbs, "i"),
+    impactAbsolute: new RegExp(lang.impact.absoluteChange, "i"),
+    impactSource: new RegExp(lang.impact.resultSources, "i"),
+    impactResult: new RegExp(lang.impact.resultVerbs, "i"),
+    impactComparison: new RegExp(lang.impact.comparison, "i"),
+    outputOnly: new RegExp(lang.impact.outputOnly, "i"),
+    outcomeCount: new RegExp(lang.impact.outcomeCounts, "i"),
+    concrete: phraseRegex(verbList(lang.concreteVerbs, allForms), "gi"),
+    hedgeVerbs: new Set(verbList(lang.hedgeVerbs, allForms).map((f) => f.toLowerCase())),
+    measure: new RegExp(lang.measurePatterns.join("|"), "i"),
+    noLead: new RegExp(lang.noLead, "i"),
+    notSmartIgnore: new Set(lang.notSmartIgnoreStatuses),
+    staffTerms: termRegex(
+      data.guidance.staffGroups.flatMap((g) => g.staffTerms),
+      "g",
+    ),
+    settingTerms: termRegex(
+      data.guidance.staffGroups.flatMap((g) => g.settingTerms),
+      "g",
+    ),
+    termGroup: termIndex(data.guidance.staffGroups),
+    nonClinical: termRegex(data.guidance.nonClinical.terms, "g"),
+    peopleNoun: termRegex(data.guidance.peopleNouns, "g"),
+    thingNoun: termRegex(data.guidance.thingNouns, "g"),
+    dataOffer: new RegExp(lang.dataOffer, "i"),
+    levelWords: lang.levels.words,
+    trainingContext: new RegExp(lang.levels.trainingContext, "i"),
+    notTraining: new RegExp(lang.levels.notTraining, "gi"),
+    integratedTraining: new RegExp(lang.levels.integrated, "i"),
+    bodyWord: phraseRegex(data.bodies.bodyWords, "gi"),
+    capitalisedHead: new Set(data.bodies.capitalisedHeads),
+    notBodies: new Set(data.bodies.notBodies.map((b) => b.toUpperCase())),
+    selfPronoun: phraseRegex(data.bodies.selfPronouns, "i"),
+    triggers: data.bodies.triggers.map((trigger) => ({
+      trigger,
+      re: new RegExp(trigger.pattern, "gi"),
+      at: new RegExp(trigger.pattern, "iy"),
+    })),
+    anyTrigger: new RegExp(data.bodies.triggers.map((t) => `(?:${t.pattern})`).join("|"), "i"),
+    triggerScan: new RegExp(data.bodies.triggers.map((t, i) => `(?<t${i}>${t.pattern})`).join("|"), "gi"),
+    sectorBodies: new Set(data.bodies.sectorBodies),
+    weakDeed: new RegExp(data.bodies.weakDeeds, "i"),
+    gerunds: gerundIndex([
+      "ensure",
+      "make sure|made sure|made sure",
+      ...lang.concreteVerbs,
+      ...lang.vagueVerbs,
+      ...lang.deliveryVerbs,
+      ...lang.inputVerbs,
+    ]),
+  };
+  cache.set(data, compiled);
+  return compiled;
+}
+
+function gerundIndex(entries: string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const entry of entries) {
+    const f = inflect(entry);
+    for (const form of [f.base, f.s, f.past, f.pp, f.ing]) {
+      const key = form.toLowerCase();
+      if (!index.has(key)) index.set(key, f.ing);
+    }
+  }
+  return index;
+}
+
+/** Term (lower case, white space and apostrophes normalised) → its staff group; the first group listing a term wins. */
+function termIndex(groups: StaffGroup[]): Map<string, StaffGroup> {
+  const index = new Map<string, StaffGroup>();
+  for (const g of groups) {
+    for (const t of [...g.staffTerms, ...g.settingTerms]) {
+      const key = termKey(t);
+      if (!index.has(key)) index.set(key, g);
+    }
+  }
+  return index;
+}
+
+export function termKey(term: string): string {
+  return term.toLowerCase().replace(/\s+/g, " ").replace(/’/g, "'").replace(/-/g, " ");
+}

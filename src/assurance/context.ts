@@ -1,0 +1,152 @@
+import { formatLongDate, parseBritishDate } from "../domain/dates.js";
+import type { CompiledRules } from "./compile.js";
+import { dayNumber } from "./days.js";
+import { type Owner, ownerOf } from "./owner.js";
+import { type ProgressReading, readProgress } from "./progress.js";
+import { type ActionPhrase, actionPhrase, clauses } from "./text.js";
+import type { AssuredAction, Finding, FindingKind, Severity } from "./types.js";
+
+/** What every rule may read: the date, the cadence, the plan, the compiled data, and facts about the action. */
+export interface RuleContext {
+  asOf: string;
+  /** Owners repeat across a plan's actions; resolved once per (organisation, section, lead). */
+  ownerCache: Map<string, Owner>;
+  asOfDay: number;
+  cadenceDays: number;
+  plan: { title: string; asOf: string | null };
+  rules: CompiledRules;
+  facts(action: AssuredAction): ActionFacts;
+}
+
+export type Rule = (action: AssuredAction, ctx: RuleContext) => Finding | null;
+
+/**
+ * Facts about one action that several rules need, each worked out at most once and only when asked for
+ * (most actions never need their progress read or their owner's names resolved).
+ */
+export class ActionFacts {
+  private dueCache: { iso: string | null; day: number | null } | undefined;
+  private progressCache: ProgressReading | undefined;
+  private ownerCache: Owner | undefined;
+  private phraseCache: ActionPhrase | undefined;
+  private actionClausesCache: string[] | undefined;
+  private progressClausesCache: string[] | undefined;
+
+  constructor(
+    readonly action: AssuredAction,
+    private readonly rules: CompiledRules,
+    private readonly owners: Map<string, Owner>,
+  ) {}
+
+  get actionClauses(): string[] {
+    this.actionClausesCache ??= clauses(this.action.action);
+    return this.actionClausesCache;
+  }
+
+  get progressClauses(): string[] {
+    this.progressClausesCache ??= clauses(this.action.progress);
+    return this.progressClausesCache;
+  }
+
+  /** The due date, or the date a timescale written as text stands for ("End June 2020" → its last day). */
+  get due(): { iso: string | null; day: number | null } {
+    if (!this.dueCache) {
+      let iso = this.action.due;
+      if (!iso && this.action.dueText.trim()) iso = parseBritishDate(this.action.dueText).date;
+      this.dueCache = { iso: iso ?? null, day: dayNumber(iso) };
+    }
+    return this.dueCache;
+  }
+
+  get progress(): ProgressReading {
+    this.progressCache ??= readProgress(this.action.progress, this.rules);
+    return this.progressCache;
+  }
+
+  get owner(): Owner {
+    if (!this.ownerCache) {
+      const a = this.action;
+      const key = `${a.organisation ?? ""}\u0000${a.section}\u0000${a.lead}\u0000${(a.organisations ?? []).join("\u0001")}`;
+      let owner = this.owners.get(key);
+      if (!owner) {
+        owner = ownerOf(a, this.rules);
+        this.owners.set(key, owner);
+      }
+      this.ownerCache = owner;
+    }
+    return this.ownerCache;
+  }
+
+  get phrase(): ActionPhrase {
+    this.phraseCache ??= actionPhrase(this.action.action, this.rules);
+    return this.phraseCache;
+  }
+}
+
+export function createContext(
+  asOf: string,
+  cadenceDays: number,
+  plan: { title: string; asOf: string | null },
+  rules: CompiledRules,
+): RuleContext {
+  const asOfDay = dayNumber(asOf);
+  if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${asOf}"`);
+  let current: ActionFacts | null = null;
+  const ownerCache = new Map<string, Owner>();
+  return {
+    asOf,
+    ownerCache,
+    asOfDay,
+    cadenceDays,
+    plan,
+    rules,
+    facts(action) {
+      if (current?.action !== action) current = new ActionFacts(action, rules, ownerCache);
+      return current;
+    },
+  };
+}
+
+export function finding(
+  action: AssuredAction,
+  kind: FindingKind,
+  severity: Severity,
+  reason: string,
+  question: string,
+): Finding {
+  return {
+    kind,
+    severity,
+    section: action.section,
+    organisation: action.organisation,
+    ref: action.ref,
+    reason,
+    question,
+  };
+}
+
+export function longDate(iso: string): string {
+  return formatLongDate(iso);
+}
+
+/** ` (“In progress”)` when the plan's own wording says more than the status string. */
+export function ratingNote(action: AssuredAction): string {
+  const t = action.statusText.trim();
+  if (!t || t.toLowerCase().replace(/[\s_]+/g, "-") === action.status) return "";
+  return ` (“${t}”)`;
+}
+
+/** The rating as the plan writes it, for questions: “Green”, or the status in words. */
+export function ratingWord(action: AssuredAction): string {
+  const t = action.statusText.trim();
+  if (t) return `“${t}”`;
+  return action.status.replace(/-/g, " ");
+}
+
+export function byThreshold<T extends { severity: Severity }>(
+  steps: readonly T[],
+  test: (step: T) => boolean,
+): Severity {
+  for (const step of steps) if (test(step)) return step.severity;
+  return steps[steps.length - 1]?.severity ?? "medium";
+}

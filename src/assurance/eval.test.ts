@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "./corpus.js";
+import { evaluateCorpus } from "./evaluate.js";
+import { FINDING_KINDS } from "./types.js";
+
+describe("the labelled assurance corpus", () => {
+  const cases = loadCorpus();
+  const result = evaluateCorpus(cases);
+
+  it("is large enough, with positives for every kind", () => {
+    expect(result.labelledActions).toBeGreaterThanOrEqual(150);
+    for (const s of result.scores) expect(s.labelled, s.kind).toBeGreaterThanOrEqual(20);
+    expect(result.scores.map((s) => s.kind)).toEqual([...FINDING_KINDS]);
+  });
+
+  it.each(FINDING_KINDS.map((k) => [k]))("%s reaches 0.95 precision and recall", (kind) => {
+    const s = result.scores.find((x) => x.kind === kind);
+    const misses = result.mismatches
+      .filter((m) => m.kind === kind)
+      .map((m) => `${m.error} ${m.caseId} ${m.section} ${m.ref}`);
+    expect(s?.precision, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+    expect(s?.recall, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,257 @@
+import type { CompiledRules } from "./compile.js";
+import type { AssuredAction } from "./types.js";
+
+/** Who owns an action, in every form a plan may name it: "Leicestershire Partnership NHS Trust", "LPT", "the Trust". */
+export interface Owner {
+  /** Short name for questions: "LPT", "Thames Valley Police", "the CCG", "the agency". */
+  short: string;
+  acronyms: Set<string>;
+  words: Set<string>;
+  phrases: Set<string>;
+  groups: Set<number>;
+  /** Bodies already judged for this owner (a plan names the same few bodies again and again). */
+  judged: Map<string, boolean>;
+}
+
+export interface BodyMention {
+  text: string;
+  index: number;
+  end: number;
+}
+
+const STOP = new Set([
+  "the",
+  "of",
+  "and",
+  "&",
+  "for",
+  "a",
+  "an",
+  "our",
+  "their",
+  "its",
+  "individual",
+  "those",
+  "each",
+  "other",
+  "local",
+  "national",
+  "relevant",
+  "all",
+  "any",
+  "nhs",
+]);
+const ACRONYM = /(?<![A-Za-z0-9])[A-Z][A-Z&]{1,7}(?:-[A-Z]{1,4})?s?(?![A-Za-z0-9])/g;
+const CAP_SEQUENCE =
+  /(?<![A-Za-z0-9’'])(?:[A-Z][\w&'’.-]*)(?:\s+(?:(?:of|and|&|for|the)\s+)?(?:[A-Z][\w&'’-]*))*(?:['’]s)?/g;
+
+export function ownerOf(action: AssuredAction, rules: CompiledRules): Owner {
+  const names = [action.organisation ?? "", ...(action.organisations ?? [])].filter(
+    (n) => n.trim().length > 0,
+  );
+  const section = action.section ?? "";
+  const acronyms = new Set<string>();
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  for (const name of names) {
+    phrases.add(normalise(name));
+    for (const a of acronymVariants(name)) acronyms.add(a);
+    for (const w of contentWords(name)) words.add(w);
+  }
+  if (section) {
+    phrases.add(normalise(section));
+    for (const part of section.split(/\s*(?:\/|\(|\)|–|—|\s-\s|,)\s*/))
+      if (part.trim()) phrases.add(normalise(part));
+    for (const w of contentWords(section)) words.add(w);
+  }
+  for (const text of [section, action.lead ?? ""]) {
+    for (const m of text.matchAll(ACRONYM)) {
+      const a = m[0].replace(/s$/, "");
+      if (!rules.notBodies.has(a.toUpperCase())) acronyms.add(a.toUpperCase());
+    }
+  }
+  const ownerText = ` ${[...names, section].join(" ").toLowerCase()} `;
+  const groups = new Set<number>();
+  rules.data.bodies.groupOwners.forEach((members, i) => {
+    if (members.some((m) => containsWord(ownerText, m))) groups.add(i);
+  });
+  return { short: shortName(action, acronyms, rules), acronyms, words, phrases, groups, judged: new Map() };
+}
+
+/** Initials of a name with and without "NHS", "Foundation", "Trust" and the like: LPT, MKUHFT, MKUHT, UHL, ICB. */
+export function acronymVariants(name: string): string[] {
+  const raw = name
+    .replace(/[()]/g, " ")
+    .split(/[\s/,-]+/)
+    .filter((w) => w.length > 0);
+  const out = new Set<string>();
+  for (const w of raw) if (/^[A-Z][A-Z&]{1,7}$/.test(w)) out.add(w);
+  const significant = raw.filter((w) => !/^(?:of|the|and|&|for|in|on)$/i.test(w) && /^[A-Za-z]/.test(w));
+  const drops: string[][] = [
+    [],
+    ["NHS"],
+    ["Foundation"],
+    ["NHS", "Foundation"],
+    ["NHS", "Trust"],
+    ["NHS", "Foundation", "Trust"],
+    ["Trust"],
+  ];
+  for (const drop of drops) {
+    const kept = significant.filter((w) => !drop.includes(w));
+    if (kept.length >= 2) out.add(kept.map((w) => w.charAt(0).toUpperCase()).join(""));
+  }
+  // The kind of body at the end of the name: "… Integrated Care Board" → ICB, "… Clinical Commissioning Group" → CCG.
+  for (const n of [3, 2]) {
+    const tail = significant.slice(-n);
+    if (tail.length === n && tail.every((w) => /^[A-Z]/.test(w)))
+      out.add(tail.map((w) => w.charAt(0)).join(""));
+  }
+  return [...out];
+}
+
+function shortName(action: AssuredAction, acronyms: Set<string>, rules: CompiledRules): string {
+  const generic = new Set(rules.data.bodies.genericAcronyms);
+  const withArticle = (a: string) => (generic.has(a) ? `the ${a}` : a);
+  const paren = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(action.section ?? "");
+  if (paren?.[1]) return withArticle(paren[1]);
+  const section = (action.section ?? "").trim();
+  if (/^[A-Z][A-Z&]{1,9}$/.test(section)) return withArticle(section);
+  const org = (action.organisation ?? "").trim();
+  if (org && org.split(/\s+/).length <= 3) return org;
+  if (org) {
+    const variants = acronymVariants(org);
+    const seen = `${section} ${action.lead ?? ""}`;
+    const used = variants.find((v) => new RegExp(`(?<![A-Za-z])${v}(?![A-Za-z])`).test(seen));
+    if (used) return withArticle(used);
+    return org;
+  }
+  if (section && !/multi-?agency|system|partnership/i.test(section)) return section;
+  const leadAcronym = [...acronyms][0];
+  return leadAcronym ? withArticle(leadAcronym) : "the agency";
+}
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/[^a-z0-9&\s-]/g, " ")
+    .replace(/^\s*(?:the|a|an)\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function contentWords(text: string): string[] {
+  return normalise(text)
+    .split(/[\s/-]+/)
+    .filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+function containsWord(haystack: string, phrase: string): boolean {
+  const i = haystack.indexOf(phrase);
+  if (i < 0) return false;
+  const before = haystack.charAt(i - 1);
+  const after = haystack.charAt(i + phrase.length);
+  return !/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after);
+}
+
+/** Organisations, services and sectors named in a piece of text, in order. */
+export function findBodies(text: string, rules: CompiledRules, startsSentence = true): BodyMention[] {
+  const found: BodyMention[] = [];
+  CAP_SEQUENCE.lastIndex = 0;
+  for (let m = CAP_SEQUENCE.exec(text); m; m = CAP_SEQUENCE.exec(text)) {
+    const seq = m[0].replace(/['’]s$/, "");
+    const lastSpace = Math.max(seq.lastIndexOf(" "), seq.lastIndexOf("\n"), seq.lastIndexOf("\t"));
+    const single = lastSpace < 0;
+    const last = seq.slice(lastSpace + 1).replace(/[.]$/, "");
+    const atSentenceStart =
+      (m.index === 0 && startsSentence) || /[.!?:;]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    if (rules.capitalisedHead.has(last) && !(single && atSentenceStart)) {
+      found.push({ text: seq.replace(/^The\s+/, ""), index: m.index, end: m.index + seq.length });
+      continue;
+    }
+    ACRONYM.lastIndex = 0;
+    for (let a = ACRONYM.exec(seq); a; a = ACRONYM.exec(seq)) {
+      const word = a[0];
+      if (
+        rules.notBodies.has(word.toUpperCase()) ||
+        rules.notBodies.has(word.replace(/s$/, "").toUpperCase())
+      )
+        continue;
+      found.push({ text: word, index: m.index + a.index, end: m.index + a.index + word.length });
+    }
+  }
+  rules.bodyWord.lastIndex = 0;
+  for (let m = rules.bodyWord.exec(text); m; m = rules.bodyWord.exec(text)) {
+    if (found.some((f) => m && m.index >= f.index && m.index < f.end)) continue;
+    // Take in the words that say which one: "the ambulance trust" is not "the Trust".
+    const start = modifierStart(text, m.index);
+    found.push({ text: text.slice(start, m.index + m[0].length), index: start, end: m.index + m[0].length });
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found;
+}
+
+const NOT_MODIFIER = new Set(
+  "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant".split(
+    " ",
+  ),
+);
+
+/** Where a lower-case body word's modifiers begin (up to two words back, not past a determiner or preposition). */
+function modifierStart(text: string, index: number): number {
+  let start = index;
+  for (let k = 0; k < 2; k++) {
+    const m = /([A-Za-z][\w'’-]*)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
+    if (!m?.[1] || NOT_MODIFIER.has(m[1].toLowerCase()) || /^[A-Z]/.test(m[1])) break;
+    start -= m[0].length;
+  }
+  return start;
+}
+
+/** Whether a named body is the owning agency itself (one of its names, its section, or the same kind of body). */
+export function isSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
+  const known = owner.judged.get(body);
+  if (known !== undefined) return known;
+  const self = judgeSelf(body, owner, rules);
+  owner.judged.set(body, self);
+  return self;
+}
+
+function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
+  if (rules.selfPronoun.test(body)) return true;
+  const upper = body
+    .replace(/['’]s$/, "")
+    .replace(/s$/, "")
+    .toUpperCase();
+  if (/^[A-Z][A-Z&]{1,7}(?:-[A-Z]{1,4})?s?$/.test(body.trim())) {
+    return (
+      owner.acronyms.has(upper) ||
+      owner.acronyms.has(body.trim().toUpperCase()) ||
+      inOwnerGroup(body, owner, rules)
+    );
+  }
+  const norm = normalise(body);
+  if (owner.phrases.has(norm)) return true;
+  const words = contentWords(body);
+  if (words.length > 0 && words.every((w) => owner.words.has(w) || owner.words.has(w.replace(/s$/, ""))))
+    return true;
+  return inOwnerGroup(body, owner, rules);
+}
+
+function inOwnerGroup(body: string, owner: Owner, rules: CompiledRules): boolean {
+  if (owner.groups.size === 0) return false;
+  const norm = normalise(body);
+  const groups = rules.data.bodies.groups;
+  for (const i of owner.groups) {
+    const members = groups[i];
+    if (!members) continue;
+    if (
+      members.some((m) => {
+        const member = normalise(m);
+        return norm === member || norm === `${member}s`;
+      })
+    )
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { findingOf } from "../testing.js";
+
+const done = { status: "completed" as const, statusText: "Completed" };
+
+describe("completed-without-evidence", () => {
+  it("is raised for a completed action with empty progress", () => {
+    const f = findingOf("completed-without-evidence", { ...done, progress: "" });
+    expect(f?.reason).toBe("Rated complete with no progress recorded.");
+    expect(f?.question).toContain("when no progress is recorded");
+  });
+
+  it("quotes a rating word that says more than the status", () => {
+    expect(
+      findingOf("completed-without-evidence", { status: "completed", statusText: "Green (4)", progress: "" })
+        ?.reason,
+    ).toBe("Rated complete (“Green (4)”) with no progress recorded.");
+  });
+
+  it("is raised for a bare completion mark", () => {
+    expect(findingOf("completed-without-evidence", { ...done, progress: "Complete." })?.reason).toContain(
+      "gives no evidence",
+    );
+  });
+
+  it("is raised for inputs and intentions, naming them", () => {
+    const f = findingOf("completed-without-evidence", {
+      ...done,
+      action: "Deliver training on recognising mental health needs to ED staff.",
+      progress: "Funding secured for training.",
+    });
+    expect(f?.reason).toContain("describes an input");
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "Possible changes will be considered post COVID.",
+      })?.reason,
+    ).toContain("an intention or plan");
+    expect(
+      findingOf("completed-without-evidence", { ...done, progress: "Recruitment to the posts is under way." })
+        ?.reason,
+    ).toContain("work still in progress");
+  });
+
+  it("counts funding as delivered when funding is what the action asked for", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        action: "Secure recurrent funding for the ICON programme.",
+        progress: "Recurrent funding of £25,000 a year secured from the ICB from April 2022.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("is not raised for a delivered change", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "Training delivered to 120 staff in March.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "The revised policy was issued to all staff on 1 October.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("reads an on-track rating that declares the action done", () => {
+    const declared = { status: "on-track" as const, statusText: "Green – on track or complete" };
+    expect(
+      findingOf("completed-without-evidence", {
+        ...declared,
+        progress: "Action complete. The launch is planned for May.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("completed-without-evidence", { ...declared, progress: "The launch is planned for May." }),
+    ).toBeUndefined();
+  });
+
+  it("is raised for completed-with-impact too, and never for not-applicable or at-risk actions", () => {
+    expect(
+      findingOf("completed-without-evidence", { status: "completed-with-impact", progress: "" }),
+    ).toBeDefined();
+    expect(
+      findingOf("completed-without-evidence", { status: "not-applicable", progress: "" }),
+    ).toBeUndefined();
+    expect(findingOf("completed-without-evidence", { status: "minor-risk", progress: "" })).toBeUndefined();
+  });
+
+  it("does not depend on dates", () => {
+    expect(
+      findingOf(
+        "completed-without-evidence",
+        { ...done, progress: "", due: null, dueText: "", lastUpdate: null },
+        { planAsOf: null },
+      ),
+    ).toBeDefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { finding, type RuleContext, ratingNote } from "../context.js";
+import { fill, quote } from "../text.js";
+import type { AssuredAction, Finding } from "../types.js";
+
+const RECURRING =
+  /\b(?:quarterly|monthly|weekly|fortnightly|annual(?:ly)?|regular(?:ly)?|every|each|routine(?:ly)?|ongoing)\b/i;
+const CONTINUES = /\bcontinu(?:e|es|ing|ed)\b/i;
+
+/**
+ * Rated complete — a completed status, or on track with progress that declares the action done (a key such
+ * as "Green – on track or complete") — where the progress reports no delivered change: only an input, a plan
+ * or intention, work still going on, or nothing. An input counts as delivered when it is exactly what the
+ * action asked for (funding for an action to secure funding, an audit for an audit).
+ */
+export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext): Finding | null {
+  const facts = ctx.facts(action);
+  const closed = action.status === "completed" || action.status === "completed-with-impact";
+  if (!closed && action.status !== "on-track") return null;
+  const reading = facts.progress;
+  if (!closed && !reading.declaresDone) return null;
+  const w = ctx.rules.data.wording.completedWithoutEvidence;
+  const org = facts.owner.short;
+  const np = facts.phrase.text;
+  const rating = `complete${ratingNote(action)}`;
+  if (reading.empty) {
+    return finding(
+      action,
+      "completed-without-evidence",
+      w.severity,
+      fill(w.reason.empty, { rating }),
+      fill(w.question.empty, { org, np }),
+    );
+  }
+  if (reading.noEvidence) {
+    const q = quote(action.progress, 100).replace(/[.]$/, "");
+    return finding(
+      action,
+      "completed-without-evidence",
+      w.severity,
+      fill(w.reason.noEvidence, { rating, quote: q }),
+      fill(w.question.other, { org, np, quote: q }),
+    );
+  }
+  if (reading.delivered) return null;
+  const rules = ctx.rules;
+  for (const c of reading.clauses) {
+    if (c.kind === "input" || c.kind === "ongoing" || c.kind === "neutral") {
+      if (rules.deliverableMatch.some((m) => m.progress.test(c.text) && m.action.test(action.action)))
+        return null;
+    }
+    if (c.kind === "ongoing" && CONTINUES.test(c.text) && RECURRING.test(action.action)) return null;
+  }
+  const kinds = [...new Set(reading.clauses.filter((c) => c.kind !== "declared").map((c) => c.kind))];
+  const q = quote(action.progress, 160).replace(/[.]$/, "");
+  const what = joinAnd(kinds.map((k) => w.what[k] ?? w.what.neutral ?? k));
+  return finding(
+    action,
+    "completed-without-evidence",
+    w.severity,
+    fill(w.reason.input, { rating, quote: q, what }),
+    fill(w.question.other, { org, np, quote: q }),
+  );
+}
+
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { findingOf } from "../testing.js";
+
+const impact = { status: "completed-with-impact" as const, statusText: "Ev." };
+
+describe("impact-not-evidenced", () => {
+  it("is raised when only an output is described", () => {
+    const f = findingOf("impact-not-evidenced", {
+      ...impact,
+      progress: "Training delivered to 120 staff across the Emergency Department.",
+    });
+    expect(f?.reason).toContain("no measurable effect is described");
+    expect(f?.reason).toContain("is an output, not an effect");
+    expect(f?.question).toContain("What difference has");
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "95% of staff have completed the e-learning.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Staff feedback on the briefings was positive.",
+      }),
+    ).toBeDefined();
+  });
+
+  it("is raised for empty progress", () => {
+    expect(findingOf("impact-not-evidenced", { ...impact, progress: "" })).toBeDefined();
+  });
+
+  it("is not raised for a measured effect", () => {
+    for (const progress of [
+      "Re-audit in September found that 88% of strategy discussions included health, up from 52% in January.",
+      "Average wait reduced from 14 weeks to 6 weeks.",
+      "The wait list has halved.",
+      "Parents' survey: 9 out of 10 families knew who to contact, compared with 4 out of 10 before.",
+    ]) {
+      expect(findingOf("impact-not-evidenced", { ...impact, progress }), progress).toBeUndefined();
+    }
+  });
+
+  it("reads the evidence-of-impact column", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Training delivered to 64 staff.",
+        evidenceOfImpact:
+          "Audit of 40 MARFs after the training: analysis completed in 36 (90%), compared with 18 (45%) before.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("is only raised for completed-with-impact", () => {
+    expect(findingOf("impact-not-evidenced", { status: "completed", progress: "" })).toBeUndefined();
+    expect(findingOf("impact-not-evidenced", { status: "not-applicable", progress: "" })).toBeUndefined();
+  });
+
+  it("does not depend on dates", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Two posts recruited.",
+        due: null,
+        lastUpdate: "2019-01-01",
+      }),
+    ).toBeDefined();
+  });
+});

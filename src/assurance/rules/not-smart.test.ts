@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { findingOf } from "../testing.js";
+
+describe("not-smart", () => {
+  it("is raised for no lead", () => {
+    expect(findingOf("not-smart", { lead: "" })?.reason).toBe("No lead named.");
+    const f = findingOf("not-smart", { lead: "TBC" });
+    expect(f?.reason).toBe("No lead named (“TBC”).");
+    expect(f?.severity).toBe("medium");
+    expect(f?.question).toContain("Who is the named lead for");
+  });
+
+  it("is raised for no due date, but not for a dated timescale the importer left as text", () => {
+    expect(findingOf("not-smart", { due: null, dueText: "Ongoing" })?.reason).toBe(
+      "No due date (timescale “Ongoing”).",
+    );
+    expect(findingOf("not-smart", { due: null, dueText: "" })?.reason).toBe("No due date.");
+    expect(findingOf("not-smart", { due: null, dueText: "Q3 2021/22" })).toBeUndefined();
+  });
+
+  it("is raised when the action only says review, monitor or work with", () => {
+    for (const action of [
+      "Review of capacity and resource assigned",
+      "Monitor through MASH Operational Board",
+      "Ongoing work to address waiting lists",
+      "The CAMHS team will work with the local provider to help identify children and to make a referral where appropriate",
+      "Continued review of projects and continue to attempt to secure funding.",
+      "Ensure effective use of CP-IS so that LPT is informed of attendances.",
+      "This action is for the CCG.",
+    ]) {
+      expect(findingOf("not-smart", { action }), action).toBeDefined();
+    }
+    expect(findingOf("not-smart", { action: "Review of capacity and resource assigned" })?.reason).toContain(
+      "only says “review”",
+    );
+  });
+
+  it("is not raised for a deliverable, a change or a measure", () => {
+    for (const action of [
+      "Review the governance of child protection reports, and roll out Signs of Safety training to report writers.",
+      "Work with the ICB and the local authority to agree a joint protocol.",
+      "Dashboard data to be uploaded for frontline social care on agreed KPIs.",
+      "Audit in February with new Head of Corporate Parenting.",
+      "Reduce the number of children on repeat child protection plans.",
+      "Share information about ED attendances with the social worker within 24 hours.",
+      "Level 1 safeguarding awareness for volunteers at the children's centre.",
+      "1. A review of safeguarding supervision will be undertaken.\n2. The vacancies for safeguarding lead will be recruited to.",
+    ]) {
+      expect(findingOf("not-smart", { action }), action).toBeUndefined();
+    }
+  });
+
+  it("combines its reasons into one finding", () => {
+    const f = findingOf("not-smart", { lead: "", due: null, dueText: "", action: "Review of capacity" });
+    expect(f?.reason).toBe(
+      "No lead named. No due date. No measurable outcome: the action (“Review of capacity”) only says “review”, with no deliverable or measure.",
+    );
+  });
+
+  it("is not raised for not-applicable actions; completed ones are still read", () => {
+    expect(
+      findingOf("not-smart", { status: "not-applicable", lead: "", due: null, dueText: "" }),
+    ).toBeUndefined();
+    expect(
+      findingOf("not-smart", { status: "completed", action: "Monitor through the board" }),
+    ).toBeDefined();
+    expect(findingOf("not-smart", { status: "completed-with-impact", lead: "" })).toBeDefined();
+  });
+
+  it("does not depend on the progress or the plan's dates", () => {
+    expect(
+      findingOf(
+        "not-smart",
+        { action: "Monitor through the board", progress: "", lastUpdate: null },
+        { planAsOf: null },
+      ),
+    ).toBeDefined();
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { AS_OF, findingOf } from "../testing.js";
+
+describe("unsupported-rating", () => {
+  it("is raised for on track and overdue, not on the due date itself", () => {
+    expect(findingOf("unsupported-rating", { due: AS_OF })).toBeUndefined();
+    const f = findingOf("unsupported-rating", { due: "2021-03-30" });
+    expect(f?.reason).toBe(
+      "Rated on-track (“Green”) but due 30 March 2021 and still open at 31 March 2021, 1 day later.",
+    );
+    expect(f?.question).toContain("is rated “Green” but was due by 30 March 2021");
+  });
+
+  it("is raised when the progress reports a delay, a pause, work not started or waiting", () => {
+    for (const progress of [
+      "Delayed owing to the COVID-19 response.",
+      "Paused during the pandemic; to restart in May.",
+      "Work has not yet started owing to staff sickness.",
+      "Awaiting response.",
+      "On hold pending the restructure.",
+      "We will use the portal once access is granted.",
+    ]) {
+      expect(findingOf("unsupported-rating", { progress })?.reason, progress).toContain(
+        "but the progress says",
+      );
+    }
+  });
+
+  it("is not raised for a delay denied or recovered", () => {
+    expect(
+      findingOf("unsupported-rating", { progress: "There have been no delays: 14 families supported." }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Delayed by COVID-19 but now back on track: 5 of 8 workshops delivered.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("is raised when the progress is only plans, not when something has been done", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "The launch event is planned for May. Invitations will be sent in April.",
+      })?.reason,
+    ).toContain("describes only plans");
+    expect(
+      findingOf("unsupported-rating", { progress: "Invitations sent. The launch event is planned for May." }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Draft directory shared with partners; publication planned for May.",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("is not raised for empty progress", () => {
+    expect(findingOf("unsupported-rating", { progress: "" })).toBeUndefined();
+  });
+
+  it("raises Amber only when overdue beyond its own 30-day meaning", () => {
+    expect(
+      findingOf("unsupported-rating", { status: "minor-risk", statusText: "Amber", due: "2021-03-01" }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", { status: "minor-risk", statusText: "Amber", due: "2021-02-28" }),
+    ).toBeDefined();
+    expect(findingOf("unsupported-rating", { status: "minor-risk", progress: "Delayed." })).toBeUndefined();
+  });
+
+  it.each([
+    "significant-risk",
+    "not-started",
+    "completed",
+    "completed-with-impact",
+    "not-applicable",
+  ] as const)("is not raised for %s", (status) => {
+    expect(
+      findingOf("unsupported-rating", { status, due: "2020-01-31", progress: "Delayed." }),
+    ).toBeUndefined();
+  });
+
+  it("needs no dates to read the progress", () => {
+    expect(
+      findingOf(
+        "unsupported-rating",
+        { due: null, dueText: "", lastUpdate: null, progress: "Postponed." },
+        { planAsOf: null },
+      ),
+    ).toBeDefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { finding, longDate, type RuleContext, ratingNote, ratingWord } from "../context.js";
+import { describeDays } from "../days.js";
+import { fill, quote } from "../text.js";
+import type { AssuredAction, Finding } from "../types.js";
+
+/**
+ * A rating better than its own evidence: on track while overdue, or while the progress reports a delay,
+ * a pause, work not started, waiting on something, or nothing but plans; and Amber ("minor risk of
+ * missing the timescale") long after the timescale has passed.
+ */
+export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Finding | null {
+  if (action.status !== "on-track" && action.status !== "minor-risk") return null;
+  const facts = ctx.facts(action);
+  const w = ctx.rules.data.wording.unsupportedRating;
+  const due = facts.due;
+  const overdueDays = due.day !== null ? ctx.asOfDay - due.day : 0;
+  const base = {
+    status: action.status,
+    rating: ratingNote(action),
+    ratingWord: ratingWord(action),
+    np: facts.phrase.text,
+    asOf: longDate(ctx.asOf),
+  };
+  const grace = action.status === "minor-risk" ? w.amberGraceDays : 0;
+  if (due.iso && overdueDays > grace) {
+    const values = { ...base, due: longDate(due.iso), days: describeDays(overdueDays) };
+    return finding(
+      action,
+      "unsupported-rating",
+      w.severity,
+      fill(w.reason.overdue, values),
+      fill(w.question.overdue, values),
+    );
+  }
+  if (action.status !== "on-track") return null;
+  const reading = facts.progress;
+  if (reading.delay) {
+    const values = { ...base, quote: quote(reading.delay.text, 120) };
+    return finding(
+      action,
+      "unsupported-rating",
+      w.severity,
+      fill(w.reason.delay, values),
+      fill(w.question.delay, values),
+    );
+  }
+  // Plans another body is to carry out ("passed to the OPCC to consider") are not the agency's own plans.
+  const ownPlans = reading.onlyPlanned && reading.clauses.some((c) => c.kind === "intent" && !ctx.rules.anyTrigger.test(c.text));
+  if (ownPlans) {
+    const first = reading.clauses.find((c) => c.kind === "intent");
+    const values = { ...base, quote: quote(first?.text ?? action.progress, 120) };
+    return finding(
+      action,
+      "unsupported-rating",
+      w.severity,
+      fill(w.reason.planned, values),
+      fill(w.question.planned, values),
+    );
+  }
+  return null;
+}

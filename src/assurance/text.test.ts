@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { compileRules } from "./compile.js";
+import { DEFAULT_RULE_DATA } from "./data.js";
+import { actionPhrase, clauseSpans, clauses, fill, lowerFirst, quote, sentences } from "./text.js";
+
+const rules = compileRules(DEFAULT_RULE_DATA);
+const phrase = (text: string) => actionPhrase(text, rules);
+
+describe("actionPhrase", () => {
+  it.each([
+    [
+      "Review of information sharing and shared protocols",
+      "the review of information sharing and shared protocols",
+      "nominal",
+    ],
+    [
+      "Recruit to the vacant posts in the CCG safeguarding team.",
+      "recruiting to the vacant posts in the CCG safeguarding team",
+      "gerund",
+    ],
+    [
+      "Dashboard data to be uploaded for frontline social care on agreed KPIs.",
+      "uploading dashboard data for frontline social care on agreed KPIs",
+      "gerund",
+    ],
+    [
+      "Health visitors to complete Level 2 safeguarding children e-learning.",
+      "health visitors completing Level 2 safeguarding children e-learning",
+      "gerund",
+    ],
+    [
+      "To take forward with Health colleagues at January YOT Strategic Board",
+      "taking forward with Health colleagues at January YOT Strategic Board",
+      "gerund",
+    ],
+    [
+      "Ensure that LPT health practitioners contribute to strategy discussions.",
+      "ensuring that LPT health practitioners contribute to strategy discussions",
+      "gerund",
+    ],
+    [
+      "MiDOS and Early Help hub coordinating information",
+      "the MiDOS and Early Help hub coordinating information",
+      "nominal",
+    ],
+    ["This action is for the CCG.", "the action “This action is for the CCG”", "quoted"],
+    ["IT options to be considered alongside training", "considering IT options alongside training", "gerund"],
+    [
+      "1. A review will be undertaken within the team.\n2. More.",
+      "undertaking a review within the team",
+      "gerund",
+    ],
+  ])("%s", (text, expected, kind) => {
+    expect(phrase(text)).toEqual({ text: expected, kind });
+  });
+
+  it("cuts long actions at a purpose or a comma rather than mid-phrase", () => {
+    expect(
+      phrase(
+        "Review the A&E notification system across Healthy Together and the LAC service to ensure notifications are acted upon",
+      ).text,
+    ).toBe("reviewing the A&E notification system across Healthy Together and the LAC service");
+    expect(phrase("").kind).toBe("quoted");
+  });
+});
+
+describe("text helpers", () => {
+  it("splits progress into clauses without list markers, keeping numbered items whole", () => {
+    expect(clauses("- Funding secured.\n1. Review done; audit planned: May.\n2. Next – soon")).toEqual([
+      "Funding secured.",
+      "Review done",
+      "audit planned",
+      "May.",
+      "Next",
+      "soon",
+    ]);
+    expect(sentences("1. A review will be undertaken. The review will report.")).toEqual([
+      "A review will be undertaken.",
+      "The review will report.",
+    ]);
+  });
+
+  it("gives clause positions that point back into the text", () => {
+    const text = "- Training delivered.\n- Audit planned; report due.";
+    for (const s of clauseSpans(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("quotes within a length, at a word", () => {
+    expect(quote("  one\n two  ")).toBe("one two");
+    expect(quote(`${"a".repeat(10)} ${"b".repeat(200)}`, 50)).toBe(
+      `${"a".repeat(10)} ${"b".repeat(38)}…`.slice(0, 50),
+    );
+  });
+
+  it("fills templates and leaves unknown names visible", () => {
+    expect(fill("Due {due} ({x})", { due: "1 May" })).toBe("Due 1 May ({x})");
+  });
+
+  it("lower-cases ordinary words only", () => {
+    expect(lowerFirst("Health visitors")).toBe("health visitors");
+    expect(lowerFirst("CAMHS team")).toBe("CAMHS team");
+    expect(lowerFirst("Early Help hub")).toBe("Early Help hub");
+    expect(lowerFirst("The Named Nurse")).toBe("the Named Nurse");
+  });
+});

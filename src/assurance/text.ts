@@ -1,0 +1,331 @@
+import type { CompiledRules } from "./compile.js";
+
+const LIST_MARKER = /^\s*(?:[-*•▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
+/** Clause edges: new lines, sentence ends, semicolons, colons, bullets and spaced dashes. */
+const CLAUSE_SPLIT = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])|;\s*|:\s+|\s[–—-]\s|\s*•\s*/g;
+const SENTENCE_SPLIT = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])/g;
+
+/**
+ * `text.split(re)` without String.prototype.split, whose regex path in V8 is many times slower than an
+ * exec loop (it matters at a hundred thousand actions).
+ */
+export function splitOn(text: string, re: RegExp): string[] {
+  const out: string[] = [];
+  let from = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  re.lastIndex = 0;
+  out.push(text.slice(from));
+  return out;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Clauses with their place in the text (list markers and edge spaces left out), for reading with markers. */
+export function clauseSpans(text: string): Span[] {
+  const out: Span[] = [];
+  if (!text) return out;
+  const re = CLAUSE_SPLIT;
+  let from = 0;
+  const pieces: [number, number][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    pieces.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  re.lastIndex = 0;
+  pieces.push([from, text.length]);
+  for (let i = 0; i < pieces.length; i++) {
+    let [start, end] = pieces[i] as [number, number];
+    const raw = text.slice(start, end);
+    if (/^\s*\(?(?:\d{1,2}|[a-z])[.)]\s*$/.test(raw) && i + 1 < pieces.length) {
+      end = (pieces[i + 1] as [number, number])[1];
+      i++;
+    }
+    let piece = text.slice(start, end);
+    const lead = LIST_MARKER.exec(piece);
+    if (lead) {
+      start += lead[0].length;
+      piece = piece.slice(lead[0].length);
+    }
+    const trimmedStart = piece.length - piece.trimStart().length;
+    const t = piece.trim();
+    if (t.length > 0 && /[A-Za-z0-9]/.test(t))
+      out.push({ start: start + trimmedStart, end: start + trimmedStart + t.length, text: t });
+  }
+  return out;
+}
+
+/** Progress text as clauses, list markers removed; empty pieces dropped. */
+export function clauses(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const piece of rejoinListNumbers(splitOn(text, CLAUSE_SPLIT))) {
+    const t = piece.replace(LIST_MARKER, "").trim();
+    if (t.length > 0 && /[A-Za-z0-9]/.test(t)) out.push(t);
+  }
+  return out;
+}
+
+export function sentences(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const piece of rejoinListNumbers(splitOn(text, SENTENCE_SPLIT))) {
+    const t = piece.replace(LIST_MARKER, "").trim();
+    if (t.length > 0 && /[A-Za-z0-9]/.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/** "1. A review will…" is split after "1." by the sentence rule; put the number back with its item. */
+function rejoinListNumbers(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] ?? "";
+    if (/^\s*\(?(?:\d{1,2}|[a-z])[.)]\s*$/.test(p) && i + 1 < pieces.length) {
+      out.push(`${p.trim()} ${pieces[i + 1] ?? ""}`);
+      i++;
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** The plan's words for a reason or question: one line, at most `max` characters, cut at a word. */
+export function quote(text: string, max = 140): string {
+  let t = collapse(text).replace(LIST_MARKER, "");
+  if (t.length > max) {
+    const cut = t.lastIndexOf(" ", max - 1);
+    t = `${t.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:–—-]+$/, "")}…`;
+  }
+  return t;
+}
+
+/** Quote with final sentence punctuation, for use inside “…” at the end of a sentence. */
+export function quoteSentence(text: string, max = 140): string {
+  const q = quote(text, max);
+  return /[.!?…]$/.test(q) ? q : `${q}.`;
+}
+
+const STOP_WORDS = new Set(
+  "and or of the to for with in on at a an by from their its our as that which who including across within".split(
+    " ",
+  ),
+);
+const NOUN_FIRST = new Set([
+  "review",
+  "audit",
+  "report",
+  "update",
+  "plan",
+  "record",
+  "support",
+  "change",
+  "check",
+  "use",
+  "pilot",
+  "test",
+  "map",
+  "design",
+  "survey",
+  "training",
+  "work",
+  "focus",
+  "progress",
+]);
+const PREPOSITION = /^(?:of|in|with|for|on|at|by|from|through|to|into|across|within|and)$/i;
+const QUOTED_LEADS = /^(?:this|it|we|n\/?a|not applicable|being|there|see|no|none|tbc)\b/i;
+const ABBREVIATION = /^[A-Z]{2}/;
+
+export type PhraseKind = "nominal" | "gerund" | "quoted";
+export interface ActionPhrase {
+  text: string;
+  kind: PhraseKind;
+}
+
+/**
+ * The action as a noun phrase for a question: "Review of information sharing" → "the review of information
+ * sharing"; "Recruit to the vacant posts" → "recruiting to the vacant posts"; "Health visitors to complete
+ * level 2" → "health visitors completing level 2". Falls back to quoting the action.
+ */
+export function actionPhrase(action: string, rules: CompiledRules, maxWords = 16): ActionPhrase {
+  let t = firstSentence(action);
+  if (!t) return { text: "this action", kind: "quoted" };
+  if (
+    t.length > 2 &&
+    (t.charCodeAt(0) | 32) === 116 &&
+    (t.charCodeAt(1) | 32) === 111 &&
+    t.charCodeAt(2) === 32
+  )
+    t = t.slice(3);
+  const cut = PHRASE_CUT.exec(t);
+  if (cut && cut.index > 0 && wordCount(t.slice(0, cut.index)) >= 3) t = t.slice(0, cut.index);
+  if (QUOTED_LEADS.test(t) && !ABBREVIATION.test(t))
+    return { text: `the action “${trimWords(t, maxWords)}”`, kind: "quoted" };
+
+  const words = t.split(" ");
+  const w0 = (words[0] ?? "").toLowerCase();
+  const w1 = words[1] ?? "";
+  const g = rules.gerunds;
+
+  // Imperative: "Recruit to …", "Review the capacity …", "Ensure that …", "Take forward with …".
+  const lead = multiWordVerb(words, 0, g);
+  if (lead.used > 0 && !(lead.used === 1 && NOUN_FIRST.has(w0) && (w1 === "" || PREPOSITION.test(w1)))) {
+    return { text: trimWords(joinFrom(lead.gerund, words, lead.used), maxWords), kind: "gerund" };
+  }
+  // "<subject> to be <done> …" → "<doing> <subject> …"; "<subject> to <do> …" → "<subject> <doing> …".
+  for (let i = 1; i < Math.min(words.length - 1, 12); i++) {
+    const w = (words[i] ?? "").toLowerCase();
+    if (!MODALS.has(w)) continue;
+    const subject = words.slice(0, i).join(" ");
+    if ((words[i + 1] ?? "").toLowerCase() === "be") {
+      const verb = multiWordVerb(words, i + 2, g);
+      if (verb.used > 0) {
+        return {
+          text: trimWords(
+            `${verb.gerund} ${lowerFirst(subject)}${joinFrom("", words, i + 2 + verb.used)}`,
+            maxWords,
+          ),
+          kind: "gerund",
+        };
+      }
+    } else if (i <= 7) {
+      const verb = multiWordVerb(words, i + 1, g);
+      if (verb.used > 0) {
+        return {
+          text: trimWords(
+            `${articleToThe(lowerFirst(subject))} ${joinFrom(verb.gerund, words, i + 1 + verb.used)}`,
+            maxWords,
+          ),
+          kind: "gerund",
+        };
+      }
+    }
+    break;
+  }
+  // A noun phrase already: "Review of …", "Audit in February …", "Ongoing work to …".
+  const nominal = /^(?:a|an|the)\s/i.test(t) ? t.replace(/^(?:a|an)\s+/i, "the ") : `the ${lowerFirst(t)}`;
+  return { text: trimWords(nominal.replace(/^The\s/, "the "), maxWords), kind: "nominal" };
+}
+
+const MODALS = new Set(["to", "will", "shall", "should", "must"]);
+const PHRASE_CUT =
+  /\s+(?:to\s+ensure|in\s+line\s+with|so\s+that|in\s+order\s+to|in\s+order\s+that|with\s+(?:a\s+)?view\s+to|with\s+the\s+aim\s+of|as\s+a\s+means\s+of)\b|,\s+(?:including|so|which|who|where)\b|\s+\(|\s[–—-]\s|:\s/i;
+
+/** The first sentence or list item, on one line, without its list marker or final stop. */
+function firstSentence(text: string): string {
+  let t = text.replace(LIST_MARKER, "");
+  const nl = t.indexOf("\n");
+  if (nl >= 0) t = t.slice(0, nl);
+  const stop = /[.!?]\s+(?=[A-Z0-9“"'‘(])/.exec(t);
+  if (stop) t = t.slice(0, stop.index);
+  return collapse(t).replace(/[.;:!]+$/, "");
+}
+
+function joinFrom(first: string, words: string[], from: number): string {
+  let out = first;
+  for (let i = from; i < words.length; i++) out += (out ? " " : "") + words[i];
+  return out ? (first ? out : ` ${out}`) : out;
+}
+
+function multiWordVerb(
+  words: string[],
+  at: number,
+  g: Map<string, string>,
+): { gerund: string; used: number } {
+  for (let n = 3; n >= 1; n--) {
+    if (words.length < at + n) continue;
+    let key = (words[at] ?? "").toLowerCase();
+    for (let k = 1; k < n; k++) key += ` ${(words[at + k] ?? "").toLowerCase()}`;
+    const gerund = g.get(key);
+    if (gerund) return { gerund, used: n };
+  }
+  return { gerund: "", used: 0 };
+}
+
+function articleToThe(text: string): string {
+  return text.replace(/^(?:a|an)\s+/i, "the ");
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function trimWords(text: string, maxWords: number): string {
+  const words = text.split(" ");
+  let out = words.join(" ");
+  if (words.length > maxWords) {
+    out = words.slice(0, maxWords).join(" ");
+    // Rather end at the last comma than in the middle of a phrase.
+    const comma = out.lastIndexOf(",");
+    if (comma > 0 && wordCount(out.slice(0, comma)) >= 5) out = out.slice(0, comma);
+  }
+  for (let i = 0; i < 4; i++) {
+    const before = out;
+    out = out.replace(/[\s,;:.–—-]+$/, "");
+    const space = out.lastIndexOf(" ");
+    if (space > 0 && STOP_WORDS.has(out.slice(space + 1).toLowerCase())) out = out.slice(0, space);
+    if (out === before) break;
+  }
+  return out;
+}
+
+/** Lower-case an ordinary first word; keep abbreviations and names ("CAMHS", "MiDOS", "Early Help"). */
+export function lowerFirst(text: string): string {
+  const m = /^(\S+)(\s+(\S+))?/.exec(text);
+  if (!m?.[1]) return text;
+  const w = m[1];
+  const next = m[3] ?? "";
+  if (/^(?:the|a|an)$/i.test(w)) return w.toLowerCase() + text.slice(w.length);
+  if (/[A-Z].*[A-Z]/.test(w) || /\d/.test(w)) return text;
+  if (/^[A-Z]/.test(next) && !/^[A-Z]{2,}/.test(next) && !/^Level$/.test(next)) return text;
+  return w.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const templates = new Map<string, string[]>();
+
+/** Fill "{name}" placeholders; unknown names are left as they are so a template mistake shows. */
+export function fill(template: string, values: Record<string, string>): string {
+  let parts = templates.get(template);
+  if (!parts) {
+    // Even indexes are literal text, odd ones placeholder names.
+    parts = template.split(/\{(\w+)\}/);
+    templates.set(template, parts);
+  }
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? "";
+    const v = values[name];
+    out += (v === undefined ? `{${name}}` : v) + (parts[i + 1] ?? "");
+  }
+  return out;
+}

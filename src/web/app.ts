@@ -1,0 +1,206 @@
+import "./augment.js";
+import { createHash } from "node:crypto";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
+import type { Services } from "../services/types.js";
+import { LoginThrottle } from "./login-throttle.js";
+import { navigationFor } from "./navigation.js";
+import { govukDir, publicDir } from "./paths.js";
+import { isApiRequest, registerErrorHandling } from "./plugins/errors.js";
+import { createViewEnvironment, registerViews } from "./plugins/views.js";
+import { registerRoutes } from "./routes/index.js";
+
+export interface AppOptions {
+  /** Signs cookies and keys CSRF tokens: at least 32 random characters, the same across restarts. */
+  secret: string;
+  /** Mark cookies Secure (and use __Host- names); on in production, where the service is behind HTTPS. */
+  secureCookies: boolean;
+  /** Largest plan file accepted for import. */
+  maxImportBytes: number;
+  /** Largest evidence file accepted with an update. */
+  maxAttachmentBytes: number;
+  /** Most files with one update. */
+  maxAttachmentsPerUpdate?: number;
+  /** Failed sign-ins allowed per email and address within the window. Default 5 in 15 minutes. */
+  loginThrottle?: { maxFailures: number; windowMs: number };
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: FastifyServerOptions["trustProxy"];
+  /** Re-read views on every request (development). */
+  watchViews?: boolean;
+  /** For tests of time-based rules. */
+  now?: () => number;
+}
+
+export interface WebConfig
+  extends Required<Omit<AppOptions, "logger" | "trustProxy" | "watchViews" | "now">> {
+  sessionCookie: string;
+  csrfCookie: string;
+  throttle: LoginThrottle;
+}
+
+const STATIC_PREFIXES = ["/assets/", "/govuk/", "/static/"];
+
+/** The CSRF token is bound to the session cookie, so a token from before sign-in is useless after it. */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.sessionToken
+    ? createHash("sha256").update(`csrf:${request.sessionToken}`).digest("base64url")
+    : "anonymous";
+}
+
+export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  if (options.secret.length < 32) throw new Error("The cookie secret must be at least 32 characters");
+  const secure = options.secureCookies;
+  const throttleOpts = options.loginThrottle ?? { maxFailures: 5, windowMs: 15 * 60 * 1000 };
+  const config: WebConfig = {
+    secret: options.secret,
+    secureCookies: secure,
+    maxImportBytes: options.maxImportBytes,
+    maxAttachmentBytes: options.maxAttachmentBytes,
+    maxAttachmentsPerUpdate: options.maxAttachmentsPerUpdate ?? 5,
+    loginThrottle: throttleOpts,
+    // __Host- cookies are refused by browsers unless Secure, so only use the prefix when they are.
+    sessionCookie: secure ? "__Host-assure-session" : "assure-session",
+    csrfCookie: secure ? "__Host-assure-csrf" : "assure-csrf",
+    throttle: new LoginThrottle(throttleOpts.maxFailures, throttleOpts.windowMs, options.now),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorateRequest("user", null);
+  app.decorateRequest("sessionToken", null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(cookie, { secret: options.secret });
+  await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    // Over-size files are marked truncated rather than thrown, so the form can say which file and why.
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: options.maxAttachmentBytes,
+      files: config.maxAttachmentsPerUpdate,
+      fields: 50,
+      fieldSize: 100 * 1024,
+      parts: 60,
+    },
+  });
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: config.csrfCookie,
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure, signed: true },
+    getUserInfo: csrfUserInfo,
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const field = body?._csrf;
+      if (typeof field === "string") return field;
+      if (field && typeof field === "object" && "value" in field) return String(field.value);
+      const header = req.headers["x-csrf-token"];
+      return typeof header === "string" ? header : "";
+    },
+    csrfOpts: { hmacKey: options.secret },
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(fastifyStatic, {
+    root: govukDir,
+    prefix: "/govuk/",
+    allowedPath: (path) => path === "/govuk-frontend.min.css" || path === "/govuk-frontend.min.js",
+    maxAge: "1d",
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: `${govukDir}/assets`,
+    prefix: "/assets/",
+    decorateReply: false,
+    maxAge: "7d",
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: "/static/",
+    decorateReply: false,
+    maxAge: "1h",
+    index: false,
+  });
+
+  const env = createViewEnvironment({ watch: options.watchViews });
+  registerViews(app, {
+    env,
+    baseContext: (reply: FastifyReply) => {
+      const request = reply.request;
+      const path = request.url.split("?")[0] ?? "/";
+      return {
+        user: request.user,
+        csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }),
+        currentPath: path,
+        navigation: navigationFor(request.user, path),
+      };
+    },
+  });
+
+  // Who is asking: the session cookie for pages, only a Bearer token for the API (a cookie there would
+  // make the API open to cross-site requests).
+  app.addHook("onRequest", async (request) => {
+    if (STATIC_PREFIXES.some((p) => request.url.startsWith(p))) return;
+    if (isApiRequest(request)) {
+      const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+      if (m?.[1]) request.user = await services.auth.apiTokenUser(m[1]);
+      return;
+    }
+    const token = request.cookies[config.sessionCookie];
+    if (token) {
+      request.sessionToken = token;
+      request.user = await services.auth.sessionUser(token);
+    }
+  });
+
+  // Every form post carries a CSRF token bound to the session; the API is exempt as it takes no cookies.
+  app.addHook("preHandler", (request, reply, done) => {
+    const unsafe = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
+    if (!unsafe || isApiRequest(request)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  // Pages and answers about a signed-in person's partnership stay out of shared and browser caches.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.user && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+  });
+
+  registerErrorHandling(app);
+  await registerRoutes(app, services, config);
+  return app;
+}

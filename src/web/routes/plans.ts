@@ -1,0 +1,109 @@
+import type { FastifyPluginAsync } from "fastify";
+import { isStatus, STATUS_LABELS, STATUSES } from "../../domain/status.js";
+import {
+  ACTION_SORTS,
+  type ActionFilter,
+  type ActionSort,
+  FINDING_KIND_LABELS,
+  FINDING_KINDS,
+  isFindingKind,
+  type Services,
+} from "../../services/types.js";
+import { applyActionFilter } from "../../services/views.js";
+import { queryValue } from "../forms.js";
+import { userOf } from "./helpers.js";
+
+const SORT_LABELS: Record<ActionSort, string> = {
+  ref: "Ref",
+  organisation: "Organisation",
+  lead: "Lead",
+  due: "Due",
+  status: "Status",
+  lastUpdate: "Last update",
+  findings: "Findings",
+};
+
+/** Reads the plan page's GET filter form; anything unrecognised is ignored rather than refused. */
+export function readActionFilter(query: unknown): ActionFilter {
+  const organisationId = queryValue(query, "organisation");
+  const status = queryValue(query, "status");
+  const kind = queryValue(query, "kind");
+  const sort = queryValue(query, "sort");
+  const order = queryValue(query, "order");
+  return {
+    ...(organisationId ? { organisationId } : {}),
+    ...(isStatus(status) ? { status } : {}),
+    ...(isFindingKind(kind) ? { findingKind: kind } : {}),
+    sort: (ACTION_SORTS as readonly string[]).includes(sort) ? (sort as ActionSort) : "ref",
+    order: order === "desc" ? "desc" : "asc",
+  };
+}
+
+function filterQuery(filter: ActionFilter, over: Partial<ActionFilter> = {}): string {
+  const f = { ...filter, ...over };
+  const q = new URLSearchParams();
+  if (f.organisationId) q.set("organisation", f.organisationId);
+  if (f.status) q.set("status", f.status);
+  if (f.findingKind) q.set("kind", f.findingKind);
+  if (f.sort && f.sort !== "ref") q.set("sort", f.sort);
+  if (f.order === "desc") q.set("order", "desc");
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export function planRoutes(services: Services): FastifyPluginAsync {
+  return async (app) => {
+    app.get("/plans", async (_request, reply) => reply.redirect("/", 303));
+
+    app.get<{ Params: { planId: string } }>("/plans/:planId", async (request, reply) => {
+      const user = userOf(request);
+      const filter = readActionFilter(request.query);
+      const [plan, allActions] = await Promise.all([
+        services.plans.get(user, request.params.planId),
+        services.plans.actions(user, request.params.planId, {}),
+      ]);
+      // Filtering a plan's few hundred actions here saves the service a second read of them.
+      const actions = applyActionFilter(allActions, filter);
+      const organisations = new Map<string, string>();
+      for (const a of allActions) for (const o of a.organisations) organisations.set(o.id, o.name);
+      const sortHeaders = ACTION_SORTS.map((key) => {
+        const current = filter.sort === key;
+        const nextOrder = current && filter.order === "asc" ? "desc" : "asc";
+        return {
+          key,
+          label: SORT_LABELS[key],
+          href: `/plans/${encodeURIComponent(plan.id)}${filterQuery(filter, { sort: key, order: nextOrder })}`,
+          ariaSort: current ? (filter.order === "desc" ? "descending" : "ascending") : "none",
+        };
+      });
+      return reply.render("pages/plan.njk", {
+        pageTitle: plan.title,
+        plan,
+        imported: queryValue(request.query, "imported") === "1",
+        actions,
+        totalActions: allActions.length,
+        filter,
+        filtered: !!(filter.organisationId || filter.status || filter.findingKind),
+        sortHeaders,
+        organisationItems: [
+          { value: "", text: "All organisations" },
+          ...[...organisations]
+            .sort((a, b) => a[1].localeCompare(b[1]))
+            .map(([value, text]) => ({ value, text, selected: value === filter.organisationId })),
+        ],
+        statusItems: [
+          { value: "", text: "All statuses" },
+          ...STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: s === filter.status })),
+        ],
+        kindItems: [
+          { value: "", text: "Any or none" },
+          ...FINDING_KINDS.map((k) => ({
+            value: k,
+            text: FINDING_KIND_LABELS[k],
+            selected: k === filter.findingKind,
+          })),
+        ],
+      });
+    });
+  };
+}
