@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../src/config.js";
 import { projectRoot } from "../src/paths.js";
-import { createUserFromCli } from "../src/setup/cli-user.js";
+import { bootstrapUser } from "../src/services/bootstrap.js";
 import { createRuntime } from "../src/setup/compose.js";
 import { createApp } from "../src/web/app.js";
 import { generateWorkbook } from "./import-bench.js";
@@ -44,7 +44,7 @@ export async function webBench(seconds = 10): Promise<string[]> {
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
   try {
     const password = randomBytes(12).toString("base64url");
-    const user = await createUserFromCli(runtime.store, runtime.passwords, {
+    const user = await bootstrapUser(runtime.store, runtime.passwords, {
       email: "bench@example.org",
       name: "Bench",
       role: "admin",
@@ -63,7 +63,7 @@ export async function webBench(seconds = 10): Promise<string[]> {
     const token = await runtime.services.auth.issueApiToken(user);
 
     app = await createApp(runtime.services, {
-      secret: runtime.secret,
+      secret: randomBytes(32).toString("base64url"),
       secureCookies: false,
       maxImportBytes: 50 * 1024 * 1024,
       maxAttachmentBytes: 10 * 1024 * 1024,

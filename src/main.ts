@@ -3,6 +3,7 @@ import { defaultDirectory } from "./domain/organisations.js";
 import { createRuntime } from "./setup/compose.js";
 import { formatCredentials, loadDemo } from "./setup/demo.js";
 import { createApp } from "./web/app.js";
+import { appOptionsFromConfig } from "./web/options.js";
 
 /** `npm start`: the web service on the configured database, with the demo partnership on an empty one. */
 async function main(): Promise<void> {
@@ -17,13 +18,10 @@ async function main(): Promise<void> {
     });
     if (credentials) console.log(formatCredentials(credentials));
   }
-  const app = await createApp(runtime.services, {
-    secret: runtime.secret,
-    secureCookies: config.web.secureCookies,
-    maxImportBytes: config.maxUploadBytes,
-    maxAttachmentBytes: Math.min(config.maxUploadBytes, 10 * 1024 * 1024),
+  const { secretIsEphemeral, ...options } = appOptionsFromConfig(config, {
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
   });
+  const app = await createApp(runtime.services, options);
   const stop = async () => {
     await app.close();
     await runtime.close();
@@ -37,6 +35,7 @@ async function main(): Promise<void> {
   console.log(
     `Assure is running at http://${config.web.host}:${config.web.port} (${runtime.partnership.name}; ${where})`,
   );
+  if (secretIsEphemeral) console.log("SESSION_SECRET is not set: sign-ins will not survive a restart.");
 }
 
 main().catch((err: unknown) => {

@@ -68,7 +68,7 @@ export function compileRules(data: RuleData): CompiledRules {
   const verbList = (entries: string[], forms: (e: string) => string[]) => entries.flatMap(forms);
   const compiled: CompiledRules = {
     data,
-    scanner: buildScanner(lang),
+    scanner: buildScanner(lang, data.bodies),
     deliverableMatch: lang.deliverableMatch.map((m) => ({
       progress: new RegExp(m.progress, "i"),
       action: new RegExp(m.action, "i"),

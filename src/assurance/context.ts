@@ -3,7 +3,8 @@ import type { CompiledRules } from "./compile.js";
 import { dayNumber } from "./days.js";
 import { type Owner, ownerOf } from "./owner.js";
 import { type ProgressReading, readProgress } from "./progress.js";
-import { type ActionPhrase, actionPhrase, clauses } from "./text.js";
+import { type Marker, scanText } from "./scan.js";
+import { type ActionPhrase, actionPhrase } from "./text.js";
 import type { AssuredAction, Finding, FindingKind, Severity } from "./types.js";
 
 /** What every rule may read: the date, the cadence, the plan, the compiled data, and facts about the action. */
@@ -29,8 +30,8 @@ export class ActionFacts {
   private progressCache: ProgressReading | undefined;
   private ownerCache: Owner | undefined;
   private phraseCache: ActionPhrase | undefined;
-  private actionClausesCache: string[] | undefined;
-  private progressClausesCache: string[] | undefined;
+  private actionMarkersCache: Marker[] | undefined;
+  private progressMarkersCache: Marker[] | undefined;
 
   constructor(
     readonly action: AssuredAction,
@@ -38,14 +39,15 @@ export class ActionFacts {
     private readonly owners: Map<string, Owner>,
   ) {}
 
-  get actionClauses(): string[] {
-    this.actionClausesCache ??= clauses(this.action.action);
-    return this.actionClausesCache;
+  /** The lexicon markers of the action text and of the progress (one scan each, shared by the rules). */
+  get actionMarkers(): Marker[] {
+    this.actionMarkersCache ??= scanText(this.action.action, this.rules.scanner);
+    return this.actionMarkersCache;
   }
 
-  get progressClauses(): string[] {
-    this.progressClausesCache ??= clauses(this.action.progress);
-    return this.progressClausesCache;
+  get progressMarkers(): Marker[] {
+    this.progressMarkersCache ??= scanText(this.action.progress, this.rules.scanner);
+    return this.progressMarkersCache;
   }
 
   /** The due date, or the date a timescale written as text stands for ("End June 2020" → its last day). */
@@ -59,7 +61,7 @@ export class ActionFacts {
   }
 
   get progress(): ProgressReading {
-    this.progressCache ??= readProgress(this.action.progress, this.rules);
+    this.progressCache ??= readProgress(this.action.progress, this.rules, this.progressMarkers);
     return this.progressCache;
   }
 

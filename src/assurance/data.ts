@@ -78,6 +78,7 @@ export interface BodiesData {
   selfPronouns: string[];
   genericAcronyms: string[];
   triggers: DeflectionTrigger[];
+  cues: { words: string[]; forWord: string };
   sectorBodies: string[];
   weakDeeds: string;
 }

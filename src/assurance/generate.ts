@@ -67,7 +67,20 @@ function vary(template: string, rand: () => number): string {
   });
 }
 
-const TEAMS = ["north", "south", "east", "west", "central", "Bletchley", "Wolverton", "Newport", "Olney", "Kingsmead", "Oakgrove", "Fenny"];
+const TEAMS = [
+  "north",
+  "south",
+  "east",
+  "west",
+  "central",
+  "Bletchley",
+  "Wolverton",
+  "Newport",
+  "Olney",
+  "Kingsmead",
+  "Oakgrove",
+  "Fenny",
+];
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -14,8 +14,9 @@ export interface Clause {
   kind: ClauseKind;
   /** Where in the clause something done is first reported (-1 if nowhere). */
   deliveredAt: number;
-  /** The lexicon markers of the clause, with indexes into the clause. */
+  /** The lexicon markers of the clause; their indexes are into the whole text, which starts `offset` before the clause. */
   markers: Marker[];
+  offset: number;
 }
 
 export interface ProgressReading {
@@ -80,10 +81,9 @@ export function readProgress(
   const trimmed = text.trim();
   const read: Clause[] = [];
   for (const span of clauseSpans(text)) {
-    read.push({
-      text: span.text,
-      kind: classifySpan(text, span, markersBetween(markers, span.start, span.end), rules),
-    });
+    const own = markersBetween(markers, span.start, span.end);
+    const { kind, deliveredAt } = classifySpan(text, span, own, rules);
+    read.push({ text: span.text, kind, deliveredAt, markers: own, offset: span.start });
   }
   let delivered: Clause | null = null;
   let delay: Clause | null = null;
@@ -115,18 +115,13 @@ export function readProgress(
   };
 }
 
-/** The kind of one clause of a text, given the markers found in it. */
+/** The kind of one clause of a text, given the markers found in it, and where it reports something done. */
 function classifySpan(
   text: string,
   span: Span,
   markers: Marker[],
   rules: CompiledRules,
 ): { kind: ClauseKind; deliveredAt: number } {
-  const kind = kindOf(text, span, markers, rules);
-  return { kind: kind.kind, deliveredAt: kind.deliveredAt };
-}
-
-function kindOf(text: string, span: Span, markers: Marker[], rules: CompiledRules): { kind: ClauseKind; deliveredAt: number } {
   const clause = span.text;
   const k = (kind: ClauseKind, deliveredAt = -1) => ({ kind, deliveredAt });
   if (rules.declaredDone.test(clause)) return k("declared");
@@ -165,12 +160,7 @@ function plansAre(text: string, index: number, from: number): boolean {
 
 /** Kind of a lone piece of text (scans it itself). */
 export function classify(clause: string, rules: CompiledRules): ClauseKind {
-  return classifySpan(
-    clause,
-    { start: 0, end: clause.length, text: clause },
-    scanText(clause, rules.scanner),
-    rules,
-  );
+  return readClause(clause, rules).kind;
 }
 
 /**
@@ -226,14 +216,11 @@ function firstDeliveredAt(
   return { index: best < 0 ? -1 : best - span.start, input };
 }
 
-/** Where a lone piece of text first reports something done (for the deflection rule's "own deed"). */
-export function firstDelivered(clause: string, rules: CompiledRules): { index: number; input: boolean } {
-  return firstDeliveredAt(
-    clause,
-    { start: 0, end: clause.length, text: clause },
-    scanText(clause, rules.scanner),
-    rules,
-  );
+/** A lone piece of text read as one clause (scans it itself). */
+export function readClause(text: string, rules: CompiledRules): Clause {
+  const markers = scanText(text, rules.scanner);
+  const { kind, deliveredAt } = classifySpan(text, { start: 0, end: text.length, text }, markers, rules);
+  return { text, kind, deliveredAt, markers, offset: 0 };
 }
 
 /** Whether the progress (or the evidence-of-impact column) describes a measurable effect, not an output. */

@@ -1,4 +1,4 @@
-import type { LanguageData } from "./data.js";
+import type { BodiesData, LanguageData } from "./data.js";
 import { allForms, pastForms, trieAtoms, trieSource } from "./lexicon.js";
 
 /**
@@ -24,6 +24,8 @@ export const CAT = {
   hedge: 1 << 14,
   purpose: 1 << 15,
   transparent: 1 << 16,
+  deflectionCue: 1 << 17,
+  forWord: 1 << 18,
 } as const;
 
 export interface Marker {
@@ -44,7 +46,7 @@ export function scanKey(text: string): string {
   return text.toLowerCase().replace(/[\s'’-]+/g, "");
 }
 
-export function buildScanner(lang: LanguageData): Scanner {
+export function buildScanner(lang: LanguageData, bodies: BodiesData): Scanner {
   const masks = new Map<string, number>();
   const phrases: string[] = [];
   const add = (list: readonly string[], cat: number) => {
@@ -81,6 +83,8 @@ export function buildScanner(lang: LanguageData): Scanner {
   add(lang.hedges, CAT.hedge);
   add(lang.purposeCuts, CAT.purpose);
   add(lang.transparentLeads, CAT.transparent);
+  add(bodies.cues.words, CAT.deflectionCue);
+  add([bodies.cues.forWord], CAT.forWord);
   const unique = [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))];
   const re = new RegExp(`\\b(?:${trieSource(unique.map((p) => trieAtoms(p)))})\\b`, "gi");
   return { re, masks };

@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "../../test/samples.js";
 import type { ParsedAction, ParsedPlan } from "../domain/plan.js";
 import type { Status } from "../domain/status.js";
 import { DEFAULT_LIMITS, ImportError } from "./errors.js";
 import { parseBuffer, parseFile } from "./parse-file.js";
 
-const SAMPLES = "/work/shared/samples";
+const SAMPLES = SAMPLES_DIR;
 const STEM = "jtai-mental-health-action-plan";
 
 const MKC = "Milton Keynes Council";

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "../../test/samples.js";
 import { attachFindings } from "./adapters.js";
 import { MemoryStore } from "./memory-store.js";
 import { createProductionServices } from "./production.js";
 import type { ActionRecord } from "./store.js";
 import { testHasher } from "./testing/harness.js";
 
-const SAMPLES = "/work/shared/samples";
+const SAMPLES = SAMPLES_DIR;
 
 function action(id: string, section: string, ref: string, org = "Police"): ActionRecord {
   return {

@@ -1,5 +1,6 @@
 import { assess } from "../assurance/assess.js";
 import type { AssuredAction, Finding as EngineFinding } from "../assurance/types.js";
+import { defaultDirectory, mergeDirectories } from "../domain/organisations.js";
 import type { ParsedAction } from "../domain/plan.js";
 import { parseBuffer } from "../import/parse-file.js";
 import { findingsXlsx } from "../reports/findings-xlsx.js";
@@ -12,7 +13,7 @@ import type { ActionRecord, RaisedFinding } from "./store.js";
 
 /** The importer, reading names with the partnership's own organisation directory. */
 export const importerParse: ParseFn = (bytes, fileName, directory) =>
-  parseBuffer(bytes, fileName, { directory });
+  parseBuffer(bytes, fileName, { directory: mergeDirectories(directory, defaultDirectory()) });
 
 export function toParsedAction(a: ActionRecord): ParsedAction {
   return {

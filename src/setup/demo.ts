@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OrganisationDirectory } from "../domain/organisation.js";
 import { projectRoot } from "../paths.js";
+import { bootstrapUser } from "../services/bootstrap.js";
 import type { PasswordHasher } from "../services/passwords.js";
 import type { Store } from "../services/store.js";
 import type { Role, Services, User } from "../services/types.js";
-import { createUserFromCli } from "./cli-user.js";
 
 export interface DemoCredential {
   role: Role;
@@ -58,7 +58,7 @@ export async function loadDemo(deps: {
   if ((await deps.store.users.list()).length > 0) return null;
   const { services } = deps;
   const adminPassword = newPassword();
-  const admin: User = await createUserFromCli(deps.store, deps.passwords, {
+  const admin: User = await bootstrapUser(deps.store, deps.passwords, {
     email: "admin@example.org",
     name: "Partnership admin",
     password: adminPassword,

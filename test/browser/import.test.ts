@@ -106,10 +106,7 @@ describe.each(MODES)("Importing a plan through the pages, $name", ({ javaScriptE
     expect(expected.warnings.length).toBeGreaterThan(0);
 
     const importPage = await new ImportPage(await mode.as("admin")).goto();
-    await importPage.fileInput.setInputFiles(DEMO_PLAN_CSV);
-    await importPage.main.getByRole("radio", { name: /new version/i }).check();
-    await importPage.main.getByLabel("Plan", { exact: true }).selectOption(planId);
-    expect(await importPage.submit(importPage.uploadButton).then((r) => r?.status())).toBe(200);
+    expect(await importPage.uploadNewVersion(DEMO_PLAN_CSV, planId)).toBe(200);
 
     expect(await importPage.summaryValue("Warnings")).toBe(String(expected.warnings.length));
     for (const w of expected.warnings) {

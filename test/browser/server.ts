@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../src/config.js";
 import { defaultDirectory } from "../../src/domain/organisations.js";
+import { bootstrapUser } from "../../src/services/bootstrap.js";
 import type { Organisation, Role, Services, User } from "../../src/services/types.js";
-import { createUserFromCli } from "../../src/setup/cli-user.js";
 import { createRuntime, type Runtime } from "../../src/setup/compose.js";
 import { createApp } from "../../src/web/app.js";
 
@@ -109,7 +109,7 @@ async function seedAndListen(runtime: Runtime, release: () => Promise<void>): Pr
   const { services } = runtime;
 
   const bootstrapPassword = passwordFor("admin");
-  const admin = await createUserFromCli(runtime.store, runtime.passwords, {
+  const admin = await bootstrapUser(runtime.store, runtime.passwords, {
     email: "admin@mk-together.example.org",
     name: "Asha Admin",
     password: bootstrapPassword,
@@ -148,7 +148,7 @@ async function seedAndListen(runtime: Runtime, release: () => Promise<void>): Pr
   }
 
   const app: FastifyInstance = await createApp(services, {
-    secret: runtime.secret,
+    secret: randomBytes(32).toString("base64url"),
     secureCookies: false,
     maxImportBytes: runtime.config.maxUploadBytes,
     maxAttachmentBytes: 10 * 1024 * 1024,

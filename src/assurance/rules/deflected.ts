@@ -2,7 +2,7 @@ import type { CompiledRules, CompiledTrigger } from "../compile.js";
 import { finding, type RuleContext } from "../context.js";
 import { type BodyMention, findBodies, isSelf, normalise, type Owner } from "../owner.js";
 import { type Clause, readClause } from "../progress.js";
-import { CAT } from "../scan.js";
+import { CAT, type Marker } from "../scan.js";
 import { clauses, fill, quoteSentence, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
@@ -30,9 +30,9 @@ const FUTURE_BEFORE =
  */
 export function deflected(action: AssuredAction, ctx: RuleContext): Finding | null {
   const rules = ctx.rules;
-  // One scan of both texts rules out most actions; only clauses with a match are looked at closely.
-  if (!rules.anyTrigger.test(action.action) && !rules.anyTrigger.test(action.progress)) return null;
+  // Most actions carry none of the words any hand-over needs; those are not read further.
   const facts = ctx.facts(action);
+  if (!mayDeflect(action.action, facts.actionMarkers) && !mayDeflect(action.progress, facts.progressMarkers)) return null;
   const owner = facts.owner;
 
   const actionHits = hitsIn(clauses(action.action), true, owner, rules);
@@ -62,10 +62,22 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const text = `${action.action}\n${action.progress}`;
   const q = quoteSentence(sentenceOf(hit.clause, text), 160);
   const org = owner.short;
-  const template = hit.kind === "other" ? w.reason.other : hit.kind === "self" ? w.reason.self : w.reason.onDemand;
+  const template =
+    hit.kind === "other" ? w.reason.other : hit.kind === "self" ? w.reason.self : w.reason.onDemand;
   const reason = fill(template, { quote: q, body: hit.body ?? "another body", org });
   const question = fill(w.question, { quote: q, org });
   return finding(action, "deflected", w.severity, reason, question);
+}
+
+const NAME_AFTER_FOR = /^\s+(?:the\s+)?(?:[A-Z]|(?:commissioners?|councils?|local|police|partners|providers?|schools?|academ|practices|governing|governors|public|social|health|education|housing|probation)\b)/;
+
+/** A cue word, or "for" followed by a name or a body word ("for the CCG to …", "for commissioners to …"). */
+function mayDeflect(text: string, markers: readonly Marker[]): boolean {
+  for (const m of markers) {
+    if (m.mask & CAT.deflectionCue) return true;
+    if (m.mask & CAT.forWord && NAME_AFTER_FOR.test(text.slice(m.end, m.end + 40))) return true;
+  }
+  return false;
 }
 
 /** The hits among the clauses, and the indexes of the clauses without one. */
@@ -198,11 +210,12 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing") return false;
   if (rules.waiting.test(text)) return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
-  for (const m of clause.markers) {
-    if ((m.mask & CAT.concreteVerb) === 0) continue;
-    if (at >= 0 && m.index > at) break;
-    if (FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
-      at = m.index;
+  for (const marker of clause.markers) {
+    if ((marker.mask & CAT.concreteVerb) === 0) continue;
+    const index = marker.index - clause.offset;
+    if (at >= 0 && index > at) break;
+    if (FUTURE_BEFORE.test(text.slice(Math.max(0, index - 30), index))) {
+      at = index;
       break;
     }
   }

@@ -45,7 +45,7 @@ export function notSmart(action: AssuredAction, ctx: RuleContext): Finding | nul
     questions.push(fill(w.question.noDue, { np, org }));
     severities.push(w.severity.noDue);
   }
-  const measure = measurableOutcome(action.action, rules);
+  const measure = measurableOutcome(action.action, rules, facts.actionMarkers);
   if (!measure.measurable) {
     const how = measure.vague ? fill(w.how.vague, { word: measure.vague }) : w.how.none;
     reasons.push(fill(w.reason.noMeasure, { quote: quote(action.action || "(none)", 100), how }));

@@ -45,7 +45,9 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
     );
   }
   // Plans another body is to carry out ("passed to the OPCC to consider") are not the agency's own plans.
-  const ownPlans = reading.onlyPlanned && reading.clauses.some((c) => c.kind === "intent" && !ctx.rules.anyTrigger.test(c.text));
+  const ownPlans =
+    reading.onlyPlanned &&
+    reading.clauses.some((c) => c.kind === "intent" && !ctx.rules.anyTrigger.test(c.text));
   if (ownPlans) {
     const first = reading.clauses.find((c) => c.kind === "intent");
     const values = { ...base, quote: quote(first?.text ?? action.progress, 120) };

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.js";
 import { ROLES, type Role } from "../../services/types.js";
-import { createUserFromCli } from "../../setup/cli-user.js";
+import { bootstrapUser } from "../../services/bootstrap.js";
 import { createRuntime } from "../../setup/compose.js";
 import { newPassword } from "../../setup/demo.js";
 import { UsageError } from "../output.js";
@@ -36,7 +36,7 @@ export function registerUserCommands(program: Command): void {
             organisationId = org.id;
           }
           const password = newPassword();
-          const created = await createUserFromCli(runtime.store, runtime.passwords, {
+          const created = await bootstrapUser(runtime.store, runtime.passwords, {
             email,
             name: opts.name ?? email.split("@")[0] ?? email,
             role,

@@ -6,6 +6,7 @@ import { defaultDirectory, mergeDirectories } from "../../domain/organisations.j
 import { isClosed } from "../../domain/status.js";
 import { parseBuffer } from "../../import/parse-file.js";
 import { projectRoot } from "../../paths.js";
+import { engineAssess } from "../../services/adapters.js";
 import type { ParseFn } from "../../services/deps.js";
 import { createServices } from "../../services/index.js";
 import { MemoryStore } from "../../services/memory-store.js";
@@ -13,7 +14,6 @@ import type { Store } from "../../services/store.js";
 import { testHasher } from "../../services/testing/harness.js";
 import type { Role, User } from "../../services/types.js";
 import { toUser, zeroStatusCounts } from "../../services/views.js";
-import { assessStoredPlan } from "../../setup/assess-adapter.js";
 import { ensurePartnership } from "../organisations.js";
 import { createKyselyStore } from "./index.js";
 import { Transcript } from "./testing/transcript.js";
@@ -45,7 +45,7 @@ async function session(store: Store, bytes: Buffer) {
   const services = createServices({
     store,
     parse,
-    assess: assessStoredPlan,
+    assess: engineAssess,
     passwords: testHasher,
     now: () => NOW,
   });

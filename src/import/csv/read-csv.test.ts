@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "../../../test/samples.js";
 import { DEFAULT_LIMITS, ImportError, type ReadLimits } from "../errors.js";
 import type { RawDocument, RawTable } from "../raw.js";
 import { readCsv } from "./read-csv.js";
 
-const SAMPLE = "/work/shared/samples/jtai-mental-health-action-plan.csv";
+const SAMPLE = `${SAMPLES_DIR}/jtai-mental-health-action-plan.csv`;
 
 function table(doc: RawDocument): RawTable {
   expect(doc.blocks).toHaveLength(1);
@@ -265,7 +266,7 @@ describe("readCsv fatal errors", () => {
       garbage[i] = seed >> 16;
     }
     expect(readError(garbage).reason).toBe("is a binary file, not CSV text");
-    expect(readError(readFileSync("/work/shared/samples/jtai-mental-health-action-plan.xlsx")).reason).toBe(
+    expect(readError(readFileSync(`${SAMPLES_DIR}/jtai-mental-health-action-plan.xlsx`)).reason).toBe(
       "is a binary file, not CSV text",
     );
   });

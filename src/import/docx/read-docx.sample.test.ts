@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "../../../test/samples.js";
 import { DEFAULT_LIMITS } from "../errors.js";
 import type { RawCell, RawParagraph, RawTable } from "../raw.js";
 import { readDocx } from "./read-docx.js";
 
-const SAMPLE = "/work/shared/samples/jtai-mental-health-action-plan.docx";
+const SAMPLE = `${SAMPLES_DIR}/jtai-mental-health-action-plan.docx`;
 const buf = new Uint8Array(readFileSync(SAMPLE));
 const doc = readDocx(buf, "jtai-mental-health-action-plan.docx", DEFAULT_LIMITS);
 const tables = doc.blocks.filter((b): b is RawTable => b.kind === "table");

@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "../../../test/samples.js";
 import { DEFAULT_LIMITS, ImportError, type ReadLimits } from "../errors.js";
 import type { RawCell, RawDocument, RawTable } from "../raw.js";
 import { readXlsx } from "./read-xlsx.js";
 
-const SAMPLE = "/work/shared/samples/jtai-mental-health-action-plan.xlsx";
+const SAMPLE = `${SAMPLES_DIR}/jtai-mental-health-action-plan.xlsx`;
 
 function tables(doc: RawDocument): RawTable[] {
   return doc.blocks.filter((b): b is RawTable => b.kind === "table");

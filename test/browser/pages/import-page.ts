@@ -16,6 +16,15 @@ export class ImportPage extends AssurePage {
     return this.main.getByRole("radio", { name: /new plan/i });
   }
 
+  get newVersionRadio(): Locator {
+    return this.main.getByRole("radio", { name: /new version/i });
+  }
+
+  /** The plan a new version belongs to (the only list on the upload page). */
+  get planSelect(): Locator {
+    return this.main.getByRole("combobox", { name: /\bplan\b/i });
+  }
+
   get uploadButton(): Locator {
     return this.main.getByRole("button", { name: "Upload and check" });
   }
@@ -23,6 +32,14 @@ export class ImportPage extends AssurePage {
   async upload(path: string): Promise<number> {
     await this.fileInput.setInputFiles(path);
     await this.newPlanRadio.first().check();
+    const response = await this.submit(this.uploadButton);
+    return response?.status() ?? 0;
+  }
+
+  async uploadNewVersion(path: string, planId: string): Promise<number> {
+    await this.fileInput.setInputFiles(path);
+    await this.newVersionRadio.check();
+    await this.planSelect.selectOption(planId);
     const response = await this.submit(this.uploadButton);
     return response?.status() ?? 0;
   }
