@@ -67,9 +67,9 @@ export function notSmart(action: AssuredAction, ctx: RuleContext): Finding | nul
 export function measurableOutcome(
   text: string,
   rules: CompiledRules,
+  all: Marker[] = scanText(text, rules.scanner),
 ): { measurable: boolean; vague: string | null } {
   let vague: string | null = null;
-  const all = scanText(text, rules.scanner);
   for (const span of clauseSpans(text)) {
     let markers = markersBetween(all, span.start, span.end);
     let start = span.start;

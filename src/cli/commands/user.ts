@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.js";
-import { ROLES, type Role } from "../../services/types.js";
 import { bootstrapUser } from "../../services/bootstrap.js";
+import { ROLES, type Role } from "../../services/types.js";
 import { createRuntime } from "../../setup/compose.js";
 import { newPassword } from "../../setup/demo.js";
 import { UsageError } from "../output.js";
