@@ -32,7 +32,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const rules = ctx.rules;
   // Most actions carry none of the words any hand-over needs; those are not read further.
   const facts = ctx.facts(action);
-  if (!mayDeflect(action.action, facts.actionMarkers) && !mayDeflect(action.progress, facts.progressMarkers)) return null;
+  if (!mayDeflect(action.action, facts.actionMarkers) && !mayDeflect(action.progress, facts.progressMarkers))
+    return null;
   const owner = facts.owner;
 
   const actionHits = hitsIn(clauses(action.action), true, owner, rules);
@@ -69,7 +70,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   return finding(action, "deflected", w.severity, reason, question);
 }
 
-const NAME_AFTER_FOR = /^\s+(?:the\s+)?(?:[A-Z]|(?:commissioners?|councils?|local|police|partners|providers?|schools?|academ|practices|governing|governors|public|social|health|education|housing|probation)\b)/;
+const NAME_AFTER_FOR =
+  /^\s+(?:the\s+)?(?:[A-Z]|(?:commissioners?|councils?|local|police|partners|providers?|schools?|academ|practices|governing|governors|public|social|health|education|housing|probation)\b)/;
 
 /** A cue word, or "for" followed by a name or a body word ("for the CCG to …", "for commissioners to …"). */
 function mayDeflect(text: string, markers: readonly Marker[]): boolean {
