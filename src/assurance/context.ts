@@ -131,16 +131,27 @@ export function longDate(iso: string): string {
   return formatLongDate(iso);
 }
 
+/**
+ * The rating as the plan writes it, short: an importer may give the key's meaning and the word together
+ * ("Action in progress and on track for completion / In Progress"); the word is what the plan shows.
+ */
+export function statusWord(action: AssuredAction): string {
+  const t = action.statusText.trim();
+  const slash = t.lastIndexOf(" / ");
+  const word = slash >= 0 ? t.slice(slash + 3).trim() : t;
+  return word.length > 40 ? "" : word;
+}
+
 /** ` (“In progress”)` when the plan's own wording says more than the status string. */
 export function ratingNote(action: AssuredAction): string {
-  const t = action.statusText.trim();
+  const t = statusWord(action);
   if (!t || t.toLowerCase().replace(/[\s_]+/g, "-") === action.status) return "";
   return ` (“${t}”)`;
 }
 
 /** The rating as the plan writes it, for questions: “Green”, or the status in words. */
 export function ratingWord(action: AssuredAction): string {
-  const t = action.statusText.trim();
+  const t = statusWord(action);
   if (t) return `“${t}”`;
   return action.status.replace(/-/g, " ");
 }

@@ -50,8 +50,9 @@ function progressFor(status: Status, pick: <T>(list: readonly T[]) => T, rand: (
   for (let k = 0; k < count; k++) {
     if (status === "completed" || status === "completed-with-impact")
       parts.push(pick(rand() < 0.7 ? DELIVERED : WEAK));
-    else if (status === "not-applicable") parts.push(pick(DEFLECTING));
-    else parts.push(pick(rand() < 0.15 ? DEFLECTING : rand() < 0.5 ? DELIVERED : WEAK));
+    else if (status === "not-applicable") parts.push(pick(rand() < 0.5 ? DEFLECTING : NOT_APPLICABLE));
+    // About one open action in twelve hands its work away, as in the seed plans (5 of some 60 actions).
+    else parts.push(pick(rand() < 0.04 ? DEFLECTING : rand() < 0.55 ? DELIVERED : WEAK));
   }
   if (status === "completed-with-impact" && rand() < 0.5) parts.push(pick(IMPACT));
   return parts.map((p) => vary(p, rand)).join(rand() < 0.5 ? " " : "\n- ");
@@ -228,6 +229,11 @@ const DEFLECTING = [
   "We will provide the current performance data.",
   "The local authority leads on return home interviews. Police have revised the missing person procedure.",
   "Awaiting a decision from NHS England on funding before the service can be extended.",
+] as const;
+
+const NOT_APPLICABLE = [
+  "Not applicable: the service was brought in house in {month} (see action 4.2).",
+  "Superseded by the {team} locality model; closed by the Board in {month}.",
 ] as const;
 
 const IMPACT = [

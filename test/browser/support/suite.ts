@@ -36,8 +36,9 @@ export class Mode {
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
     });
-    // Pages are served from memory on this machine: a locator still missing after this is missing.
-    context.setDefaultTimeout(10_000);
+    // Well inside a test's 60 s, so a missing label fails with Playwright's message rather than a bare
+    // timeout; still generous for a machine busy with other test files.
+    context.setDefaultTimeout(20_000);
     return context;
   }
 
