@@ -1,5 +1,5 @@
 import { assess } from "../src/assurance/assess.js";
-import { generateActions } from "../src/assurance/generate.js";
+import { GENERATED_AS_OF, generateActions } from "../src/assurance/generate.js";
 import { fmt, time } from "./timing.js";
 
 /** Assurance over 100 000 generated actions: the target is under one second. */
