@@ -13,7 +13,7 @@ export async function assuranceBench(): Promise<string[]> {
         plan: { title: "Generated", asOf: "2020-03-26" },
         actions,
         cadenceDays: 90,
-        asOf: "2020-11-17",
+        asOf: GENERATED_AS_OF,
       }).length;
     },
     5,
