@@ -1,3 +1,4 @@
+import type { FindingKind, Severity } from "../assurance/types.js";
 import type { ParsedPlan, RagKeyEntry, SourceKind } from "../domain/plan.js";
 import type { Status } from "../domain/status.js";
 
@@ -20,22 +21,8 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** Finding kinds of the assurance issue; these exact strings are used in JSON, the UI and reports. */
-export const FINDING_KINDS = [
-  "overdue",
-  "stale",
-  "deflected",
-  "completed-without-evidence",
-  "impact-not-evidenced",
-  "unsupported-rating",
-  "guidance-mismatch",
-  "not-smart",
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
-
-export function isFindingKind(value: unknown): value is FindingKind {
-  return typeof value === "string" && (FINDING_KINDS as readonly string[]).includes(value);
-}
+// The finding kinds are the assurance engine's; the services speak of the same ones.
+export { FINDING_KINDS, type FindingKind, isFindingKind } from "../assurance/types.js";
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   overdue: "Overdue",
@@ -48,7 +35,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   "not-smart": "Not SMART",
 };
 
-export type Severity = "high" | "medium" | "low";
+export type { Severity } from "../assurance/types.js";
 
 /** The person making a request, as every service sees them. */
 export interface User {
