@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../domain/dates.js";
 import type { Status } from "../domain/status.js";
 import type { AssuredAction } from "./types.js";
 
@@ -25,7 +26,7 @@ export function generateActions(n: number, seed = 1): AssuredAction[] {
       lead: rand() < 0.04 ? "TBC" : pick(agency.leads),
       due,
       dueText: due
-        ? `End ${MONTHS[Number(due.slice(5, 7)) - 1]} ${due.slice(0, 4)}`
+        ? `End ${MONTH_NAMES[Number(due.slice(5, 7)) - 1]} ${due.slice(0, 4)}`
         : pick(["Ongoing", "", "TBC"]),
       status,
       statusText: STATUS_WORDS[status],
@@ -63,7 +64,7 @@ function vary(template: string, rand: () => number): string {
   return template.replace(/\{(n|m|month|team)\}/g, (_, name: string) => {
     if (name === "n") return String(2 + Math.floor(rand() * 300));
     if (name === "m") return String(301 + Math.floor(rand() * 400));
-    if (name === "month") return MONTHS[Math.floor(rand() * 12)] ?? "May";
+    if (name === "month") return MONTH_NAMES[Math.floor(rand() * 12)] ?? "May";
     return TEAMS[Math.floor(rand() * TEAMS.length)] ?? "north";
   });
 }
@@ -99,21 +100,6 @@ const BASE_DAY = 18808; // 2021-06-30
 function isoFromDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const STATUS_MIX: readonly Status[] = [
   "on-track",

@@ -32,7 +32,8 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const MONTH_NAMES = [
+/** Month names in calendar order, for writing dates the British way. */
+export const MONTH_NAMES: readonly string[] = [
   "January",
   "February",
   "March",

@@ -1,31 +1,17 @@
 import nunjucks from "nunjucks";
+import { MONTH_NAMES } from "../domain/dates.js";
 import { STATUS_LABELS, type Status } from "../domain/status.js";
 import { formatBytes } from "../import/zip.js";
 import { FINDING_KIND_LABELS, type FindingKind, ROLE_LABELS, type Role } from "../services/types.js";
 
 /** Filters the views use. Any that return HTML build it from escaped pieces only. */
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "2020-03-26" → "26 March 2020" (GOV.UK style); anything else is shown as given. */
 export function govukDate(value: unknown): string {
   if (typeof value !== "string" || !value) return "";
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!m) return value;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ""} ${m[1]}`;
+  return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? ""} ${m[1]}`;
 }
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
