@@ -231,3 +231,14 @@ export async function getAttachment(db: Kysely<Schema>, id: number): Promise<Att
     }
   );
 }
+
+/** The files attached to these history entries (metadata only, not the bytes), oldest first. */
+export async function attachmentsOfUpdates(db: Kysely<Schema>, updateIds: readonly number[]) {
+  if (updateIds.length === 0) return [];
+  return db
+    .selectFrom("attachment")
+    .select(["id", "actionUpdateId", "fileName", "contentType", "sizeBytes"])
+    .where("actionUpdateId", "in", updateIds)
+    .orderBy("id")
+    .execute();
+}

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { RagKeyEntry, SourceKind, Warning } from "../domain/plan.js";
 import type { FieldChanges } from "../domain/plan-diff.js";
 import { STATUSES, type Status } from "../domain/status.js";
+import { attachmentsOfUpdates } from "./action-updates.js";
 import type { ActionRow, Schema, UpdateSource } from "./schema.js";
 import { inTransaction } from "./transaction.js";
 
@@ -327,19 +328,10 @@ export async function getAction(db: Kysely<Schema>, actionId: number): Promise<A
     .orderBy("actionUpdate.recordedAt")
     .orderBy("actionUpdate.id")
     .execute();
-  const attachments =
-    updates.length === 0
-      ? []
-      : await db
-          .selectFrom("attachment")
-          .select(["id", "actionUpdateId", "fileName", "contentType", "sizeBytes"])
-          .where(
-            "actionUpdateId",
-            "in",
-            updates.map((u) => u.id),
-          )
-          .orderBy("id")
-          .execute();
+  const attachments = await attachmentsOfUpdates(
+    db,
+    updates.map((u) => u.id),
+  );
 
   return {
     ...action,

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { NotFoundError } from "../../services/errors.js";
 import type { ActionRecord, AttachmentRecord, Store, UpdateRecord } from "../../services/store.js";
-import { recordActionUpdate } from "../action-updates.js";
+import { attachmentsOfUpdates, recordActionUpdate } from "../action-updates.js";
 import type { Schema } from "../schema.js";
 import { inTransaction } from "../transaction.js";
 import { translated } from "./errors.js";
@@ -125,16 +125,10 @@ export function actionsStore(db: Kysely<Schema>, partnershipId: number): Store["
         .orderBy("actionUpdate.id", "desc")
         .execute();
       if (updates.length === 0) return [];
-      const files = await db
-        .selectFrom("attachment")
-        .select(["id", "actionUpdateId", "fileName", "contentType", "sizeBytes"])
-        .where(
-          "actionUpdateId",
-          "in",
-          updates.map((u) => u.id),
-        )
-        .orderBy("id")
-        .execute();
+      const files = await attachmentsOfUpdates(
+        db,
+        updates.map((u) => u.id),
+      );
       return updates.map(
         (u): UpdateRecord => ({
           id: storeId(u.id),
