@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { compileRules } from "./compile.js";
 import { DEFAULT_RULE_DATA } from "./data.js";
-import { actionPhrase, clauseSpans, clauses, fill, lowerFirst, quote, sentences } from "./text.js";
+import {
+  actionPhrase,
+  clauseSpans,
+  clauses,
+  collapse,
+  fill,
+  lowerFirst,
+  quote,
+  sentences,
+  separators,
+} from "./text.js";
 
 const rules = compileRules(DEFAULT_RULE_DATA);
 const phrase = (text: string) => actionPhrase(text, rules);
@@ -101,5 +111,89 @@ describe("text helpers", () => {
     expect(lowerFirst("CAMHS team")).toBe("CAMHS team");
     expect(lowerFirst("Early Help hub")).toBe("Early Help hub");
     expect(lowerFirst("The Named Nurse")).toBe("the Named Nurse");
+  });
+});
+
+/** The specification of the clause and sentence edges that `separators` writes out by hand. */
+const CLAUSE_EDGES = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])|;\s*|:\s+|\s[–—-]\s|\s*•\s*/g;
+const SENTENCE_EDGES = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])/g;
+
+function byExpression(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+describe("separators", () => {
+  // Texts made of the characters the edges turn on, so that every branch and every mix of them is met.
+  const alphabet = [
+    "a",
+    "B",
+    "7",
+    ".",
+    "!",
+    "?",
+    ";",
+    ":",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u00a0",
+    "–",
+    "—",
+    "-",
+    "•",
+    "“",
+    '"',
+    "'",
+    "‘",
+    "(",
+    "x",
+  ];
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const texts = Array.from({ length: 4000 }, () =>
+    Array.from(
+      { length: 1 + Math.floor(rand() * 24) },
+      () => alphabet[Math.floor(rand() * alphabet.length)],
+    ).join(""),
+  );
+  texts.push(
+    "",
+    "Done. Next step; then: this – that • other\n\n- item",
+    "End.  \n  Next",
+    "a:b",
+    "x ; y",
+    " • ",
+    "•",
+  );
+
+  it("finds the clause edges the expression finds, in 4000 random texts", () => {
+    for (const t of texts)
+      expect(separators(t, true), JSON.stringify(t)).toEqual(byExpression(t, CLAUSE_EDGES));
+  });
+
+  it("finds the sentence edges the expression finds", () => {
+    for (const t of texts)
+      expect(separators(t, false), JSON.stringify(t)).toEqual(byExpression(t, SENTENCE_EDGES));
+  });
+});
+
+describe("collapse", () => {
+  it.each([
+    ["already one line", "already one line"],
+    ["  edges  ", "edges"],
+    ["two  spaces", "two spaces"],
+    ["new\nline\tand tab", "new line and tab"],
+    ["no\u00a0break", "no break"],
+    ["", ""],
+    [" ", ""],
+  ])("%j → %j", (text, expected) => {
+    expect(collapse(text)).toBe(expected);
   });
 });

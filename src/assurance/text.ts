@@ -1,33 +1,124 @@
 import type { CompiledRules } from "./compile.js";
 
 const LIST_MARKER = /^\s*(?:[-*•▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
-/** Clause edges: new lines, sentence ends, semicolons, colons, bullets and spaced dashes. */
-const CLAUSE_SPLIT = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])|;\s*|:\s+|\s[–—-]\s|\s*•\s*/g;
-const SENTENCE_SPLIT = /\n+|(?<=[.!?])\s+(?=[A-Z0-9“"'‘(])/g;
 
 /**
- * `text.split(re)` without String.prototype.split, whose regex path in V8 is many times slower than an
- * exec loop (it matters at a hundred thousand actions).
+ * The separators between clauses, as [start, end) pairs: runs of new lines; spaces after a sentence's end
+ * before a capital, digit, quote or bracket; a semicolon and its spaces; a colon and its spaces; a spaced
+ * dash; a bullet and its spaces. With `clauses` false, only the first two (sentence edges).
+ *
+ * The same as the global expression CLAUSE_EDGES in text.test.ts (the sentence form is its first two
+ * branches), written out because its look-behind is tried at every character and
+ * this runs over every progress text.
  */
-export function splitOn(text: string, re: RegExp): string[] {
+export function separators(text: string, clauses: boolean): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    if (c === 10) {
+      end = i + 1;
+      while (end < n && text.charCodeAt(end) === 10) end++;
+    } else if (isSpace(c)) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (before === 46 || before === 33 || before === 63) {
+        let j = i + 1;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        if (j < n && startsSentence(text.charCodeAt(j))) end = j;
+      }
+      if (end < 0 && clauses) {
+        const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if ((d === 0x2013 || d === 0x2014 || d === 45) && i + 2 < n && isSpace(text.charCodeAt(i + 2)))
+          end = i + 3;
+        else end = bulletFrom(text, i);
+      }
+    } else if (clauses) {
+      if (c === 59) {
+        end = i + 1;
+        while (end < n && isSpace(text.charCodeAt(end))) end++;
+      } else if (c === 58 && i + 1 < n && isSpace(text.charCodeAt(i + 1))) {
+        end = i + 2;
+        while (end < n && isSpace(text.charCodeAt(end))) end++;
+      } else if (c === 0x2022) end = bulletFrom(text, i);
+    }
+    if (end > i) {
+      out.push(i, end);
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+
+/** Spaces, a bullet, spaces: the end of the match starting at `i`, or -1. */
+function bulletFrom(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j >= text.length || text.charCodeAt(j) !== 0x2022) return -1;
+  j++;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** A capital, digit, quote or opening bracket: [A-Z0-9“"'‘(]. */
+function startsSentence(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 0x201c ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x2018 ||
+    c === 40
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || isSpaceCode(c);
+}
+
+/** The text between the separators. */
+function pieces(text: string, clauses: boolean): string[] {
+  const seps = separators(text, clauses);
   const out: string[] = [];
   let from = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    out.push(text.slice(from, m.index));
-    from = m.index + m[0].length;
+  for (let k = 0; k < seps.length; k += 2) {
+    out.push(text.slice(from, seps[k]));
+    from = seps[k + 1] as number;
   }
-  re.lastIndex = 0;
   out.push(text.slice(from));
   return out;
 }
 
+/** One line, single spaces, no edge spaces. Most texts are already so and come back as they are. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  let previousSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return text.replace(/\s+/g, " ").trim();
+      previousSpace = true;
+    } else if (isSpaceCode(c)) return text.replace(/\s+/g, " ").trim();
+    else previousSpace = false;
+  }
+  return previousSpace && text.length > 0 ? text.replace(/\s+/g, " ").trim() : text;
+}
+
+/** What `\s` matches, other than the plain space. */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export interface Span {
@@ -40,19 +131,13 @@ export interface Span {
 export function clauseSpans(text: string): Span[] {
   const out: Span[] = [];
   if (!text) return out;
-  const re = CLAUSE_SPLIT;
-  let from = 0;
+  const seps = separators(text, true);
   const pieces: [number, number][] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    pieces.push([from, m.index]);
-    from = m.index + m[0].length;
+  let from = 0;
+  for (let k = 0; k < seps.length; k += 2) {
+    pieces.push([from, seps[k] as number]);
+    from = seps[k + 1] as number;
   }
-  re.lastIndex = 0;
   pieces.push([from, text.length]);
   for (let i = 0; i < pieces.length; i++) {
     let [start, end] = pieces[i] as [number, number];
@@ -79,7 +164,7 @@ export function clauseSpans(text: string): Span[] {
 export function clauses(text: string): string[] {
   if (!text) return [];
   const out: string[] = [];
-  for (const piece of rejoinListNumbers(splitOn(text, CLAUSE_SPLIT))) {
+  for (const piece of rejoinListNumbers(pieces(text, true))) {
     const t = piece.replace(LIST_MARKER, "").trim();
     if (t.length > 0 && /[A-Za-z0-9]/.test(t)) out.push(t);
   }
@@ -89,7 +174,7 @@ export function clauses(text: string): string[] {
 export function sentences(text: string): string[] {
   if (!text) return [];
   const out: string[] = [];
-  for (const piece of rejoinListNumbers(splitOn(text, SENTENCE_SPLIT))) {
+  for (const piece of rejoinListNumbers(pieces(text, false))) {
     const t = piece.replace(LIST_MARKER, "").trim();
     if (t.length > 0 && /[A-Za-z0-9]/.test(t)) out.push(t);
   }
@@ -251,14 +336,35 @@ function multiWordVerb(
   at: number,
   g: Map<string, string>,
 ): { gerund: string; used: number } {
-  for (let n = 3; n >= 1; n--) {
-    if (words.length < at + n) continue;
-    let key = (words[at] ?? "").toLowerCase();
-    for (let k = 1; k < n; k++) key += ` ${(words[at + k] ?? "").toLowerCase()}`;
-    const gerund = g.get(key);
-    if (gerund) return { gerund, used: n };
+  const first = (words[at] ?? "").toLowerCase();
+  if (multiWordHeads(g).has(first)) {
+    for (let n = 3; n >= 2; n--) {
+      if (words.length < at + n) continue;
+      let key = first;
+      for (let k = 1; k < n; k++) key += ` ${(words[at + k] ?? "").toLowerCase()}`;
+      const gerund = g.get(key);
+      if (gerund) return { gerund, used: n };
+    }
   }
-  return { gerund: "", used: 0 };
+  const gerund = words.length > at ? g.get(first) : undefined;
+  return gerund ? { gerund, used: 1 } : NO_VERB;
+}
+
+const NO_VERB = { gerund: "", used: 0 };
+const heads = new WeakMap<Map<string, string>, Set<string>>();
+
+/** The first words of the verbs of more than one word ("take forward", "make sure"). */
+function multiWordHeads(g: Map<string, string>): Set<string> {
+  let set = heads.get(g);
+  if (!set) {
+    set = new Set<string>();
+    for (const key of g.keys()) {
+      const space = key.indexOf(" ");
+      if (space > 0) set.add(key.slice(0, space));
+    }
+    heads.set(g, set);
+  }
+  return set;
 }
 
 function articleToThe(text: string): string {
@@ -277,22 +383,41 @@ function wordCount(text: string): number {
 }
 
 function trimWords(text: string, maxWords: number): string {
-  const words = text.split(" ");
-  let out = words.join(" ");
-  if (words.length > maxWords) {
-    out = words.slice(0, maxWords).join(" ");
+  let out = text;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 32 || ++spaces < maxWords) continue;
+    out = text.slice(0, i);
     // Rather end at the last comma than in the middle of a phrase.
     const comma = out.lastIndexOf(",");
     if (comma > 0 && wordCount(out.slice(0, comma)) >= 5) out = out.slice(0, comma);
+    break;
   }
   for (let i = 0; i < 4; i++) {
     const before = out;
-    out = out.replace(/[\s,;:.–—-]+$/, "");
+    let end = out.length;
+    while (end > 0 && isTrailing(out.charCodeAt(end - 1))) end--;
+    if (end < out.length) out = out.slice(0, end);
     const space = out.lastIndexOf(" ");
     if (space > 0 && STOP_WORDS.has(out.slice(space + 1).toLowerCase())) out = out.slice(0, space);
     if (out === before) break;
   }
   return out;
+}
+
+/** Spaces and the punctuation a trimmed phrase should not end with: , ; : . – — - */
+function isTrailing(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 46 ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 45 ||
+    isSpaceCode(c)
+  );
 }
 
 /** Lower-case an ordinary first word; keep abbreviations and names ("CAMHS", "MiDOS", "Early Help"). */

@@ -2,8 +2,8 @@ import type { CompiledRules, CompiledTrigger } from "../compile.js";
 import { finding, type RuleContext } from "../context.js";
 import { type BodyMention, findBodies, isSelf, normalise, type Owner } from "../owner.js";
 import { type Clause, readClause } from "../progress.js";
-import { CAT, type Marker } from "../scan.js";
-import { clauses, fill, quoteSentence, sentences } from "../text.js";
+import { CAT, type Marker, markersBetween } from "../scan.js";
+import { clauseSpans, fill, quoteSentence, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
 interface Hit {
@@ -32,16 +32,23 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const rules = ctx.rules;
   // Most actions carry none of the words any hand-over needs; those are not read further.
   const facts = ctx.facts(action);
-  if (!mayDeflect(action.action, facts.actionMarkers) && !mayDeflect(action.progress, facts.progressMarkers))
-    return null;
+  const actionMay = mayDeflect(action.action, facts.actionMarkers);
+  if (!actionMay && !mayDeflect(action.progress, facts.progressMarkers)) return null;
   const owner = facts.owner;
 
-  const actionHits = hitsIn(clauses(action.action), true, owner, rules);
-  const progressHits = hitsIn(clauses(action.progress), false, owner, rules);
-  const hits = [...actionHits.hits, ...progressHits.hits];
-  if (hits.length === 0) return null;
-  // Read with the same clause edges as the progress reading, so its clause kinds line up.
+  const actionSpans = actionMay ? clauseSpans(action.action) : [];
+  const actionHits = hitsIn(
+    action.action,
+    actionSpans.map((s) => ({ text: s.text, markers: markersBetween(facts.actionMarkers, s.start, s.end) })),
+    true,
+    owner,
+    rules,
+  );
+  // The progress reading's clauses have the same edges, so its clause kinds line up with these hits.
   const progressClauses = facts.progress.clauses;
+  const progressHits = hitsIn(action.progress, progressClauses, false, owner, rules);
+  if (actionHits.hits.length === 0 && progressHits.hits.length === 0) return null;
+  const hits = [...actionHits.hits, ...progressHits.hits];
 
   // The agency's own deeds: progress clauses that report something done or committed to, and, where the
   // action text itself hands the work away, the rest of the action text.
@@ -50,9 +57,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
     if (c && isOwnDeed(c, owner, rules)) return null;
   }
   if (actionHits.hits.length > 0) {
-    const actionClauses = clauses(action.action);
     for (const i of actionHits.clean) {
-      const text = actionClauses[i];
+      const text = actionSpans[i]?.text;
       if (text && isOwnDeed(readClause(text, rules), owner, rules)) return null;
     }
   }
@@ -82,20 +88,25 @@ function mayDeflect(text: string, markers: readonly Marker[]): boolean {
   return false;
 }
 
-/** The hits among the clauses, and the indexes of the clauses without one. */
+/**
+ * The hits among the clauses, and the indexes of the clauses without one. A clause with no cue word cannot
+ * match any pattern, so only the few with one are read.
+ */
 function hitsIn(
-  list: readonly string[],
+  text: string,
+  list: readonly { text: string; markers: readonly Marker[] }[],
   isAction: boolean,
   owner: Owner,
   rules: CompiledRules,
 ): { hits: Hit[]; clean: number[] } {
   const hits: Hit[] = [];
   const clean: number[] = [];
-  list.forEach((clause, i) => {
-    const hit = firstHit(clause, isAction, owner, rules);
+  for (let i = 0; i < list.length; i++) {
+    const clause = list[i] as { text: string; markers: readonly Marker[] };
+    const hit = mayDeflect(text, clause.markers) ? firstHit(clause.text, isAction, owner, rules) : null;
     if (hit) hits.push(hit);
     else clean.push(i);
-  });
+  }
   return { hits, clean };
 }
 

@@ -35,15 +35,22 @@ export function guidanceMismatch(action: AssuredAction, ctx: RuleContext): Findi
   const offerText = `${action.action}\n${action.progress}`;
   if (!PREFILTER.test(offerText)) return null;
   const rules = ctx.rules;
+  // Levels first: most texts that say "level" offer no training level, and naming staff groups costs more.
+  const offers: { sentence: string; levels: number[] }[] = [];
+  for (const sentence of sentences(offerText)) {
+    for (const part of sentence.includes(";") ? sentence.split(";") : [sentence]) {
+      const levels = offeredLevels(part, rules);
+      if (levels.length > 0) offers.push({ sentence: part, levels });
+    }
+  }
+  if (offers.length === 0) return null;
   const required = new Map<string, Mention>();
   for (const m of mentions(`${action.finding}\n${offerText}`, rules))
     if (!required.has(m.group.id)) required.set(m.group.id, m);
   if (required.size === 0) return null;
 
   const offered = new Map<string, { level: number; levels: number[]; sentence: string }>();
-  for (const sentence of sentences(offerText).flatMap((s) => (s.includes(";") ? s.split(";") : [s]))) {
-    const levels = offeredLevels(sentence, rules);
-    if (levels.length === 0) continue;
+  for (const { sentence, levels } of offers) {
     const here = mentions(sentence, rules);
     rules.nonClinical.lastIndex = 0;
     const nonClinical = rules.nonClinical.test(sentence);
