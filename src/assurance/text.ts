@@ -17,6 +17,12 @@ export function separators(text: string, clauses: boolean): number[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Letters and digits are most of any text and never start an edge.
+    const folded = c | 32;
+    if ((folded >= 97 && folded <= 122) || (c >= 48 && c <= 57)) {
+      i++;
+      continue;
+    }
     let end = -1;
     if (c === 10) {
       end = i + 1;
