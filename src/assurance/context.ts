@@ -127,9 +127,21 @@ export function finding(
   };
 }
 
+/**
+ * "2020-04-30" → "30 April 2020". Plans share a few hundred dates among thousands of findings, so each is
+ * written once; the table is dropped when it grows past a bound so it cannot grow without end.
+ */
 export function longDate(iso: string): string {
-  return formatLongDate(iso);
+  let text = longDates.get(iso);
+  if (text === undefined) {
+    if (longDates.size >= 20_000) longDates.clear();
+    text = formatLongDate(iso);
+    longDates.set(iso, text);
+  }
+  return text;
 }
+
+const longDates = new Map<string, string>();
 
 /**
  * The rating as the plan writes it, short: an importer may give the key's meaning and the word together

@@ -2,8 +2,8 @@ import type { CompiledRules, CompiledTrigger } from "../compile.js";
 import { finding, type RuleContext } from "../context.js";
 import { type BodyMention, findBodies, isSelf, normalise, type Owner } from "../owner.js";
 import { type Clause, readClause } from "../progress.js";
-import { CAT, type Marker, markersBetween } from "../scan.js";
-import { clauseSpans, fill, quoteSentence, sentences } from "../text.js";
+import { CAT, type Marker } from "../scan.js";
+import { clauseSpans, fill, quoteSentence, type Span, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
 interface Hit {
@@ -33,33 +33,30 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   // Most actions carry none of the words any hand-over needs; those are not read further.
   const facts = ctx.facts(action);
   const actionMay = mayDeflect(action.action, facts.actionMarkers);
-  if (!actionMay && !mayDeflect(action.progress, facts.progressMarkers)) return null;
+  const progressMay = mayDeflect(action.progress, facts.progressMarkers);
+  if (!actionMay && !progressMay) return null;
   const owner = facts.owner;
 
   const actionSpans = actionMay ? clauseSpans(action.action) : [];
-  const actionHits = hitsIn(
-    action.action,
-    actionSpans.map((s) => ({ text: s.text, markers: markersBetween(facts.actionMarkers, s.start, s.end) })),
-    true,
-    owner,
-    rules,
-  );
-  // The progress reading's clauses have the same edges, so its clause kinds line up with these hits.
-  const progressClauses = facts.progress.clauses;
-  const progressHits = hitsIn(action.progress, progressClauses, false, owner, rules);
-  if (actionHits.hits.length === 0 && progressHits.hits.length === 0) return null;
-  const hits = [...actionHits.hits, ...progressHits.hits];
+  const actionHits = hitsIn(action.action, actionSpans, facts.actionMarkers, true, owner, rules);
+  // Same edges as the progress reading's clauses, so a hit's index is the index of its clause there.
+  const progressHits = progressMay
+    ? hitsIn(action.progress, clauseSpans(action.progress), facts.progressMarkers, false, owner, rules)
+    : new Map<number, Hit>();
+  if (actionHits.size === 0 && progressHits.size === 0) return null;
+  const hits = [...actionHits.values(), ...progressHits.values()];
 
   // The agency's own deeds: progress clauses that report something done or committed to, and, where the
   // action text itself hands the work away, the rest of the action text.
-  for (const i of progressHits.clean) {
+  const progressClauses = facts.progress.clauses;
+  for (let i = 0; i < progressClauses.length; i++) {
     const c = progressClauses[i];
-    if (c && isOwnDeed(c, owner, rules)) return null;
+    if (c && !progressHits.has(i) && isOwnDeed(c, owner, rules)) return null;
   }
-  if (actionHits.hits.length > 0) {
-    for (const i of actionHits.clean) {
+  if (actionHits.size > 0) {
+    for (let i = 0; i < actionSpans.length; i++) {
       const text = actionSpans[i]?.text;
-      if (text && isOwnDeed(readClause(text, rules), owner, rules)) return null;
+      if (text && !actionHits.has(i) && isOwnDeed(readClause(text, rules), owner, rules)) return null;
     }
   }
 
@@ -80,8 +77,10 @@ const NAME_AFTER_FOR =
   /^\s+(?:the\s+)?(?:[A-Z]|(?:commissioners?|councils?|local|police|partners|providers?|schools?|academ|practices|governing|governors|public|social|health|education|housing|probation)\b)/;
 
 /** A cue word, or "for" followed by a name or a body word ("for the CCG to …", "for commissioners to …"). */
-function mayDeflect(text: string, markers: readonly Marker[]): boolean {
+function mayDeflect(text: string, markers: readonly Marker[], start = 0, end = text.length): boolean {
   for (const m of markers) {
+    if (m.index < start) continue;
+    if (m.index >= end) break;
     if (m.mask & CAT.deflectionCue) return true;
     if (m.mask & CAT.forWord && NAME_AFTER_FOR.test(text.slice(m.end, m.end + 40))) return true;
   }
@@ -89,25 +88,25 @@ function mayDeflect(text: string, markers: readonly Marker[]): boolean {
 }
 
 /**
- * The hits among the clauses, and the indexes of the clauses without one. A clause with no cue word cannot
- * match any pattern, so only the few with one are read.
+ * The hits among the clauses, by the clause's index. A clause with no cue word cannot match any pattern,
+ * so only the few with one are read.
  */
 function hitsIn(
   text: string,
-  list: readonly { text: string; markers: readonly Marker[] }[],
+  spans: readonly Span[],
+  markers: readonly Marker[],
   isAction: boolean,
   owner: Owner,
   rules: CompiledRules,
-): { hits: Hit[]; clean: number[] } {
-  const hits: Hit[] = [];
-  const clean: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const clause = list[i] as { text: string; markers: readonly Marker[] };
-    const hit = mayDeflect(text, clause.markers) ? firstHit(clause.text, isAction, owner, rules) : null;
-    if (hit) hits.push(hit);
-    else clean.push(i);
+): Map<number, Hit> {
+  const hits = new Map<number, Hit>();
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    if (!mayDeflect(text, markers, span.start, span.end)) continue;
+    const hit = firstHit(span.text, isAction, owner, rules);
+    if (hit) hits.set(i, hit);
   }
-  return { hits, clean };
+  return hits;
 }
 
 /**
