@@ -44,8 +44,10 @@ export interface CompiledRules {
   triggers: CompiledTrigger[];
   /** All deflection patterns in one expression, to rule out most actions with a single scan. */
   anyTrigger: RegExp;
-  /** The same, global, with a named group t0, t1, … per pattern, to find which one matched where. */
+  /** The same, global, with a group around each pattern, to find which one matched where. */
   triggerScan: RegExp;
+  /** The number of the group around each pattern in triggerScan (patterns may have groups of their own). */
+  triggerGroup: number[];
   sectorBodies: Set<string>;
   weakDeed: RegExp;
   /** Every form of every verb the lexicon knows (lower case) → its -ing form, for turning actions into phrases. */
@@ -116,7 +118,7 @@ export function compileRules(data: RuleData): CompiledRules {
       at: new RegExp(trigger.pattern, "iy"),
     })),
     anyTrigger: new RegExp(data.bodies.triggers.map((t) => `(?:${t.pattern})`).join("|"), "i"),
-    triggerScan: new RegExp(data.bodies.triggers.map((t, i) => `(?<t${i}>${t.pattern})`).join("|"), "gi"),
+    ...triggerScan(data.bodies.triggers),
     sectorBodies: new Set(data.bodies.sectorBodies),
     weakDeed: new RegExp(data.bodies.weakDeeds, "i"),
     gerunds: gerundIndex([
@@ -158,4 +160,26 @@ function termIndex(groups: StaffGroup[]): Map<string, StaffGroup> {
 
 export function termKey(term: string): string {
   return term.toLowerCase().replace(/\s+/g, " ").replace(/’/g, "'").replace(/-/g, " ");
+}
+
+/** One expression of every pattern, each in a group; a numbered group is much cheaper to read than a named one. */
+function triggerScan(triggers: readonly DeflectionTrigger[]): {
+  triggerScan: RegExp;
+  triggerGroup: number[];
+} {
+  const triggerGroup: number[] = [];
+  let next = 1;
+  for (const t of triggers) {
+    // Numbered back-references would point at the wrong group once the patterns are put together.
+    if (/\\[1-9]/.test(t.pattern))
+      throw new Error(
+        `deflection trigger "${t.id}": use a named back-reference (\\k<name>), not a numbered one`,
+      );
+    triggerGroup.push(next);
+    next += 1 + ((new RegExp(`${t.pattern}|`).exec("")?.length ?? 1) - 1);
+  }
+  return {
+    triggerScan: new RegExp(triggers.map((t) => `(${t.pattern})`).join("|"), "gi"),
+    triggerGroup,
+  };
 }

@@ -119,10 +119,9 @@ function firstHit(clause: string, isAction: boolean, owner: Owner, rules: Compil
   try {
     for (let m = scan.exec(clause); m; m = scan.exec(clause)) {
       if (m[0].length === 0) scan.lastIndex++;
-      const groups = m.groups ?? {};
       let first = rules.triggers.length;
       for (let i = 0; i < rules.triggers.length; i++) {
-        if (groups[`t${i}`] !== undefined) {
+        if (m[rules.triggerGroup[i] as number] !== undefined) {
           first = i;
           break;
         }
