@@ -32,7 +32,7 @@ export interface Marker {
   index: number;
   end: number;
   mask: number;
-  /** The words as written. */
+  /** The words found, in lower case. */
   word: string;
 }
 
@@ -126,10 +126,10 @@ export function scanText(text: string, scanner: Scanner): Marker[] {
   re.lastIndex = 0;
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     const found = m[0];
-    const mask = scanner.masks.get(squeeze(sameLength ? found : found.toLowerCase()));
+    const word = sameLength ? found : found.toLowerCase();
+    const mask = scanner.masks.get(squeeze(word));
     if (mask !== undefined) {
-      const end = m.index + found.length;
-      out.push({ index: m.index, end, mask, word: sameLength ? text.slice(m.index, end) : found });
+      out.push({ index: m.index, end: m.index + found.length, mask, word });
       // Step into the phrase so a shorter phrase starting inside it is found too.
       const space = firstSpace(found);
       if (space > 0) re.lastIndex = m.index + space + 1;
