@@ -32,8 +32,8 @@ interface Mention {
  */
 export function guidanceMismatch(action: AssuredAction, ctx: RuleContext): Finding | null {
   if (action.status === "not-applicable") return null;
+  if (!PREFILTER.test(action.action) && !PREFILTER.test(action.progress)) return null;
   const offerText = `${action.action}\n${action.progress}`;
-  if (!PREFILTER.test(offerText)) return null;
   const rules = ctx.rules;
   // Levels first: most texts that say "level" offer no training level, and naming staff groups costs more.
   const offers: { sentence: string; levels: number[] }[] = [];
