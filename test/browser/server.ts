@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import type { Config } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { defaultDirectory } from "../../src/domain/organisations.js";
 import { bootstrapUser } from "../../src/services/bootstrap.js";
 import type { Organisation, Role, Services, User } from "../../src/services/types.js";
@@ -77,9 +77,13 @@ function passwordFor(key: AccountKey): string {
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "assure-browser-"));
   const maxUploadBytes = 50 * 1024 * 1024;
+  // The defaults of an empty environment (session lifetimes, sign-in lockout), then this server's own.
+  const defaults = loadConfig({});
   const config: Config = {
+    ...defaults,
     database: { kind: "pglite", dataDir: join(dataDir, "pg") },
     web: {
+      ...defaults.web,
       port: 0,
       host: "127.0.0.1",
       sessionSecret: randomBytes(32).toString("base64url"),
