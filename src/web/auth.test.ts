@@ -210,13 +210,42 @@ describe("login rate limiting", () => {
     const locked = await b.signIn(w.users.viewer.email, password(w, w.users.viewer.email));
     expect(locked.statusCode).toBe(429);
     expect(locked.body).toContain("too many failed attempts to sign in from your network");
-    // Another address is not affected.
-    const elsewhere = await app?.inject({
-      method: "GET",
-      url: "/sign-in",
-      remoteAddress: "192.0.2.10",
-    });
-    expect(elsewhere?.statusCode).toBe(200);
+    // Another address is not affected, and did not unlock this one by signing in.
+    const elsewhere = new Browser(b.app, "192.0.2.10");
+    expect((await elsewhere.signIn(w.users.viewer.email, password(w, w.users.viewer.email))).statusCode).toBe(
+      303,
+    );
+    expect((await b.signIn(w.users.admin.email, password(w, w.users.admin.email))).statusCode).toBe(429);
+  });
+});
+
+describe("client addresses behind a proxy", () => {
+  const policies = { loginThrottle: { maxFailuresPerAddress: 2 } };
+  const via = (b: Browser, client: string) => {
+    const other = new Browser(b.app);
+    other.headers = { "x-forwarded-for": client };
+    return other;
+  };
+
+  it("counts each client the trusted proxy names", async () => {
+    const { w, b } = await start({ trustProxy: ["127.0.0.1"] }, { policies });
+    const a = via(b, "198.51.100.1");
+    for (const who of ["x", "y"])
+      expect((await a.signIn(`${who}@nowhere.example.org`, "no")).statusCode).toBe(401);
+    const viewer = w.users.viewer.email;
+    expect((await via(b, "198.51.100.1").signIn(viewer, password(w, viewer))).statusCode).toBe(429);
+    expect((await via(b, "198.51.100.2").signIn(viewer, password(w, viewer))).statusCode).toBe(303);
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted, so it cannot be used to slip a lockout", async () => {
+    const { w, b } = await start({}, { policies });
+    for (const [i, who] of ["x", "y"].entries()) {
+      expect((await via(b, `198.51.100.${i}`).signIn(`${who}@nowhere.example.org`, "no")).statusCode).toBe(
+        401,
+      );
+    }
+    const viewer = w.users.viewer.email;
+    expect((await via(b, "198.51.100.9").signIn(viewer, password(w, viewer))).statusCode).toBe(429);
   });
 });
 
