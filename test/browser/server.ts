@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { type Config, loadConfig } from "../../src/config.js";
 import { defaultDirectory } from "../../src/domain/organisations.js";
 import { bootstrapUser } from "../../src/services/bootstrap.js";
@@ -58,6 +59,8 @@ export interface TestServer {
   importPlan(path?: string): Promise<ImportedPlan>;
   /** A fresh API token for the account (the token is shown once, as the service would). */
   apiToken(key: AccountKey): Promise<string>;
+  /** Makes the account's sessions look unused for the last `minutes` (as if the person walked away). */
+  leaveIdle(key: AccountKey, minutes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -178,6 +181,13 @@ async function seedAndListen(runtime: Runtime, release: () => Promise<void>): Pr
       return { planId, title: staged.parsed.plan.title, actions };
     },
     apiToken: (key) => services.auth.issueApiToken(accounts[key].user),
+    async leaveIdle(key, minutes) {
+      await runtime.database.db
+        .updateTable("userSession")
+        .set({ lastSeenAt: sql<Date>`last_seen_at - make_interval(mins => ${minutes})` })
+        .where("userId", "=", Number(accounts[key].user.id))
+        .execute();
+    },
     async close() {
       await app.close();
       await release();
