@@ -212,8 +212,10 @@ export interface UserSessionTable {
   lastSeenAt: DefaultedTimestamp;
 }
 
+/** A failed sign-in, counted under a key ("user:…" or "ip:…") for the partnership it was made to (0003). */
 export interface LoginAttemptTable {
   id: Id;
+  partnershipId: number;
   key: string;
   at: DefaultedTimestamp;
 }

@@ -95,28 +95,76 @@ export async function deleteExpiredSessions(db: Kysely<Schema>, now: Date = new 
   return Number(r.numDeletedRows);
 }
 
-export async function recordLoginAttempt(
+/** Failed sign-ins, each counted under every key given (e.g. the email address and the client address). */
+export async function recordLoginAttempts(
   db: Kysely<Schema>,
-  key: string,
+  partnershipId: number,
+  keys: readonly string[],
   at: Date = new Date(),
 ): Promise<void> {
-  await db.insertInto("loginAttempt").values({ key, at }).execute();
+  if (keys.length === 0) return;
+  await db
+    .insertInto("loginAttempt")
+    .values(keys.map((key) => ({ partnershipId, key, at })))
+    .execute();
 }
 
-export async function countLoginAttempts(db: Kysely<Schema>, key: string, since: Date): Promise<number> {
+/** When the key's attempts after `after` were made, newest first, at most `limit` of them. */
+export async function recentLoginAttempts(
+  db: Kysely<Schema>,
+  partnershipId: number,
+  key: string,
+  after: Date,
+  limit: number,
+): Promise<Date[]> {
+  const rows = await db
+    .selectFrom("loginAttempt")
+    .select("at")
+    .where("partnershipId", "=", partnershipId)
+    .where("key", "=", key)
+    .where("at", ">", after)
+    .orderBy("at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function countLoginAttempts(
+  db: Kysely<Schema>,
+  partnershipId: number,
+  key: string,
+  since: Date,
+): Promise<number> {
   const row = await db
     .selectFrom("loginAttempt")
     .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("partnershipId", "=", partnershipId)
     .where("key", "=", key)
     .where("at", ">=", since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function clearLoginAttempts(db: Kysely<Schema>, key: string): Promise<void> {
-  await db.deleteFrom("loginAttempt").where("key", "=", key).execute();
+export async function clearLoginAttempts(
+  db: Kysely<Schema>,
+  partnershipId: number,
+  key: string,
+): Promise<void> {
+  await db
+    .deleteFrom("loginAttempt")
+    .where("partnershipId", "=", partnershipId)
+    .where("key", "=", key)
+    .execute();
 }
 
-export async function deleteLoginAttemptsBefore(db: Kysely<Schema>, before: Date): Promise<void> {
-  await db.deleteFrom("loginAttempt").where("at", "<", before).execute();
+/** Prunes attempts made before `before` (of one partnership, or of all when none is given). */
+export async function deleteLoginAttemptsBefore(
+  db: Kysely<Schema>,
+  before: Date,
+  partnershipId?: number,
+): Promise<number> {
+  let q = db.deleteFrom("loginAttempt").where("at", "<", before);
+  if (partnershipId !== undefined) q = q.where("partnershipId", "=", partnershipId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -8,10 +8,12 @@ import {
   countLoginAttempts,
   createSession,
   deleteExpiredSessions,
+  deleteLoginAttemptsBefore,
   deleteSession,
   deleteUserSessions,
   getSession,
-  recordLoginAttempt,
+  recentLoginAttempts,
+  recordLoginAttempts,
   touchSession,
 } from "./sessions.js";
 import { countUsers, createUser, findUserByApiTokenHash, findUserByEmail, updateUser } from "./users.js";
@@ -135,13 +137,23 @@ describe.each(databases)("users and sessions on $name", (d) => {
     expect(await getSession(adb.db, c.token, now)).toBeNull();
   });
 
-  it("counts login attempts in a window", async () => {
+  it("counts login attempts in a window, per partnership, and prunes old ones", async () => {
     const t = (m: number) => new Date(Date.UTC(2024, 0, 1, 12, m));
-    for (const m of [0, 5, 10, 14]) await recordLoginAttempt(adb.db, "ip:1.2.3.4", t(m));
-    await recordLoginAttempt(adb.db, "ip:5.6.7.8", t(14));
-    expect(await countLoginAttempts(adb.db, "ip:1.2.3.4", t(5))).toBe(3);
-    await clearLoginAttempts(adb.db, "ip:1.2.3.4");
-    expect(await countLoginAttempts(adb.db, "ip:1.2.3.4", t(0))).toBe(0);
-    expect(await countLoginAttempts(adb.db, "ip:5.6.7.8", t(0))).toBe(1);
+    const other = (await ensurePartnership(adb.db, "Other partnership")).id;
+    for (const m of [0, 5, 10, 14]) await recordLoginAttempts(adb.db, partnershipId, ["ip:1.2.3.4"], t(m));
+    await recordLoginAttempts(adb.db, partnershipId, ["ip:5.6.7.8", "user:a@example.org"], t(14));
+    await recordLoginAttempts(adb.db, other, ["ip:1.2.3.4"], t(14));
+    expect(await countLoginAttempts(adb.db, partnershipId, "ip:1.2.3.4", t(5))).toBe(3);
+    expect(await countLoginAttempts(adb.db, other, "ip:1.2.3.4", t(0))).toBe(1);
+    expect(await recentLoginAttempts(adb.db, partnershipId, "ip:1.2.3.4", t(0), 2)).toEqual([t(14), t(10)]);
+    expect(await recentLoginAttempts(adb.db, partnershipId, "user:a@example.org", t(0), 5)).toEqual([t(14)]);
+
+    expect(await deleteLoginAttemptsBefore(adb.db, t(6), partnershipId)).toBe(2);
+    expect(await countLoginAttempts(adb.db, partnershipId, "ip:1.2.3.4", t(0))).toBe(2);
+    await clearLoginAttempts(adb.db, partnershipId, "ip:1.2.3.4");
+    expect(await countLoginAttempts(adb.db, partnershipId, "ip:1.2.3.4", t(0))).toBe(0);
+    expect(await countLoginAttempts(adb.db, other, "ip:1.2.3.4", t(0))).toBe(1);
+    expect(await countLoginAttempts(adb.db, partnershipId, "ip:5.6.7.8", t(0))).toBe(1);
+    expect(await deleteLoginAttemptsBefore(adb.db, t(15))).toBe(3);
   });
 });

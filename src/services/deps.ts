@@ -1,5 +1,6 @@
 import type { OrganisationDirectory } from "../domain/organisation.js";
 import type { ParsedPlan } from "../domain/plan.js";
+import type { LoginThrottlePolicy } from "./login-throttle.js";
 import type { PasswordHasher } from "./passwords.js";
 import type { ActionRecord, FindingRecord, PlanRecord, RaisedFinding, Store } from "./store.js";
 
@@ -40,16 +41,32 @@ export interface ServiceDeps {
   reports?: ReportRenderer;
   passwords: PasswordHasher;
   now?: () => Date;
-  /** How long a sign-in lasts. */
-  sessionTtlMs?: number;
+  /** Idle timeout and absolute lifetime of a sign-in (DEFAULT_SESSION_POLICY for what is not given). */
+  sessions?: Partial<SessionPolicy>;
+  /** Lockout after failed sign-ins (DEFAULT_LOGIN_THROTTLE for what is not given). */
+  loginThrottle?: Partial<LoginThrottlePolicy>;
   /** How long an uploaded plan waits for confirmation before it is thrown away. */
   stagedTtlMs?: number;
   maxAttachmentBytes?: number;
   maxImportBytes?: number;
 }
 
+export interface SessionPolicy {
+  /** A session not used for this long is ended. */
+  idleMs: number;
+  /** A session is ended this long after sign-in, however much it is used. */
+  absoluteMs: number;
+  /** The session's last use is written at most this often (not on every request). */
+  touchIntervalMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMs: 30 * 60 * 1000,
+  absoluteMs: 12 * 60 * 60 * 1000,
+  touchIntervalMs: 60 * 1000,
+};
+
 export const DEFAULTS = {
-  sessionTtlMs: 8 * 60 * 60 * 1000,
   stagedTtlMs: 24 * 60 * 60 * 1000,
   maxAttachmentBytes: 10 * 1024 * 1024,
   maxImportBytes: 50 * 1024 * 1024,

@@ -49,3 +49,19 @@ export class UnavailableError extends Error {
   override name = "UnavailableError";
   readonly statusCode = 503;
 }
+
+/**
+ * Sign-in refused without checking the password: too many recent failures for this email address
+ * ("user") or from this client address ("address").
+ */
+export class TooManyAttemptsError extends Error {
+  override name = "TooManyAttemptsError";
+  readonly statusCode = 429;
+  constructor(
+    readonly scope: "user" | "address",
+    /** Seconds until another attempt may be made; at least 1. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super("Too many attempts to sign in. Wait and try again.");
+  }
+}

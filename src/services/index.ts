@@ -3,9 +3,10 @@ import { createAuditService, createOrganisationService, createUserService } from
 import { createAuthService } from "./auth-service.js";
 import { createChallengeService } from "./challenge-service.js";
 import { createContext } from "./context.js";
-import { DEFAULTS, type ServiceDeps } from "./deps.js";
+import { DEFAULT_SESSION_POLICY, DEFAULTS, type ServiceDeps } from "./deps.js";
 import { createFindingService } from "./finding-service.js";
 import { createImportService } from "./import-service.js";
+import { DEFAULT_LOGIN_THROTTLE } from "./login-throttle.js";
 import { createPlanService } from "./plan-service.js";
 import { createReportService } from "./report-service.js";
 import type { Services } from "./types.js";
@@ -14,7 +15,10 @@ import type { Services } from "./types.js";
 export function createServices(deps: ServiceDeps): Services {
   const ctx = createContext(deps.store, deps.now);
   return {
-    auth: createAuthService(ctx, deps.passwords, deps.sessionTtlMs ?? DEFAULTS.sessionTtlMs),
+    auth: createAuthService(ctx, deps.passwords, {
+      sessions: { ...DEFAULT_SESSION_POLICY, ...deps.sessions },
+      loginThrottle: { ...DEFAULT_LOGIN_THROTTLE, ...deps.loginThrottle },
+    }),
     plans: createPlanService(ctx),
     actions: createActionService(ctx, deps.assess, deps.maxAttachmentBytes ?? DEFAULTS.maxAttachmentBytes),
     imports: createImportService(ctx, {
@@ -41,5 +45,15 @@ export function createServices(deps: ServiceDeps): Services {
   };
 }
 
-export type { AssessFn, AssessmentInput, ParseFn, ReportInput, ReportRenderer, ServiceDeps } from "./deps.js";
+export type {
+  AssessFn,
+  AssessmentInput,
+  ParseFn,
+  ReportInput,
+  ReportRenderer,
+  ServiceDeps,
+  SessionPolicy,
+} from "./deps.js";
+export { DEFAULT_SESSION_POLICY } from "./deps.js";
+export { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from "./login-throttle.js";
 export type * from "./types.js";

@@ -9,6 +9,7 @@ import type {
   NewAuditEntry,
   PlanRecord,
   PlanVersionRecord,
+  SessionRecord,
   StagedUpload,
   Store,
   StoreImportInput,
@@ -19,7 +20,8 @@ import type { AuditEntry, Organisation, OrganisationRef } from "./types.js";
 
 interface State {
   users: UserRecord[];
-  sessions: { tokenHash: string; userId: string; expiresAt: string }[];
+  sessions: (SessionRecord & { tokenHash: string })[];
+  loginAttempts: { key: string; at: string }[];
   organisations: Organisation[];
   plans: PlanRecord[];
   versions: PlanVersionRecord[];
@@ -36,6 +38,7 @@ function emptyState(): State {
   return {
     users: [],
     sessions: [],
+    loginAttempts: [],
     organisations: [],
     plans: [],
     versions: [],
@@ -134,14 +137,51 @@ export class MemoryStore implements Store {
 
   sessions: Store["sessions"] = {
     create: async (input) => {
-      this.state.sessions.push({ ...input });
+      if (this.state.sessions.some((s) => s.tokenHash === input.tokenHash)) {
+        throw new ConflictError("A session with this token already exists");
+      }
+      this.state.sessions.push({ ...input, lastSeenAt: input.createdAt });
     },
-    find: async (tokenHash) => this.copy(this.state.sessions.find((s) => s.tokenHash === tokenHash)),
+    find: async (tokenHash) => {
+      const s = this.state.sessions.find((x) => x.tokenHash === tokenHash);
+      return s
+        ? { userId: s.userId, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt }
+        : null;
+    },
+    touch: async (tokenHash, at) => {
+      const s = this.state.sessions.find((x) => x.tokenHash === tokenHash);
+      if (s && s.lastSeenAt < at) s.lastSeenAt = at;
+    },
     delete: async (tokenHash) => {
       this.state.sessions = this.state.sessions.filter((s) => s.tokenHash !== tokenHash);
     },
     deleteForUser: async (userId) => {
       this.state.sessions = this.state.sessions.filter((s) => s.userId !== userId);
+    },
+    deleteExpired: async (now) => {
+      const before = this.state.sessions.length;
+      this.state.sessions = this.state.sessions.filter((s) => s.expiresAt > now);
+      return before - this.state.sessions.length;
+    },
+  };
+
+  loginAttempts: Store["loginAttempts"] = {
+    record: async (keys, at) => {
+      for (const key of keys) this.state.loginAttempts.push({ key, at });
+    },
+    recent: async (key, after, limit) =>
+      this.state.loginAttempts
+        .filter((a) => a.key === key && a.at > after)
+        .map((a) => a.at)
+        .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
+        .slice(0, Math.max(0, limit)),
+    clear: async (key) => {
+      this.state.loginAttempts = this.state.loginAttempts.filter((a) => a.key !== key);
+    },
+    deleteBefore: async (at) => {
+      const before = this.state.loginAttempts.length;
+      this.state.loginAttempts = this.state.loginAttempts.filter((a) => a.at >= at);
+      return before - this.state.loginAttempts.length;
     },
   };
 

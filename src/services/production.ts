@@ -1,5 +1,7 @@
 import { engineAssess, importerParse, reportRenderer } from "./adapters.js";
+import type { SessionPolicy } from "./deps.js";
 import { createServices } from "./index.js";
+import type { LoginThrottlePolicy } from "./login-throttle.js";
 import { argon2idHasher, type PasswordHasher } from "./passwords.js";
 import type { Store } from "./store.js";
 import type { Services } from "./types.js";
@@ -12,6 +14,8 @@ export interface ProductionServicesOptions {
   maxAttachmentBytes?: number;
   passwords?: PasswordHasher;
   now?: () => Date;
+  sessions?: Partial<SessionPolicy>;
+  loginThrottle?: Partial<LoginThrottlePolicy>;
 }
 
 /** The services as `npm start` runs them: the real importer, assurance engine, reports and argon2id. */
@@ -23,6 +27,8 @@ export function createProductionServices(opts: ProductionServicesOptions): Servi
     reports: reportRenderer(opts.partnershipName),
     passwords: opts.passwords ?? argon2idHasher(),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sessions ? { sessions: opts.sessions } : {}),
+    ...(opts.loginThrottle ? { loginThrottle: opts.loginThrottle } : {}),
     ...(opts.maxImportBytes ? { maxImportBytes: opts.maxImportBytes } : {}),
     ...(opts.maxAttachmentBytes ? { maxAttachmentBytes: opts.maxAttachmentBytes } : {}),
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bootstrapUser } from "./bootstrap.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.js";
+import { hashSecret } from "./context.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyAttemptsError,
+  ValidationError,
+} from "./errors.js";
 import { MemoryStore } from "./memory-store.js";
 import { backends } from "./testing/backends.js";
 import { parsedAction, parsedPlan } from "./testing/fixtures.js";
@@ -78,6 +85,116 @@ describe.each(backends)("services on the $name store", (backend) => {
       expect(await w.services.auth.apiTokenUser(token)).toBeNull();
       await w.services.auth.revokeApiToken(w.users.scrutineer);
       expect(await w.services.auth.apiTokenUser(replaced)).toBeNull();
+    });
+
+    const minutes = (n: number) => {
+      w.clock.now = new Date(w.clock.now.getTime() + n * 60_000);
+    };
+    const lockout = async (work: Promise<unknown>) => {
+      try {
+        await work;
+        return null;
+      } catch (err) {
+        if (!(err instanceof TooManyAttemptsError)) throw err;
+        return { scope: err.scope, retryAfterSeconds: err.retryAfterSeconds };
+      }
+    };
+
+    it("locks an email address out after 5 failures in 15 minutes, known or not, and a success clears it", async () => {
+      const email = w.users.editor.email;
+      const right = w.passwords[email] ?? "";
+      for (let i = 0; i < 4; i++) {
+        expect(await w.services.auth.signIn(email, "wrong", { address: "192.0.2.1" })).toBeNull();
+        minutes(1);
+      }
+      // A success before the fifth failure starts the count again.
+      expect(await w.services.auth.signIn(email, right)).not.toBeNull();
+      for (let i = 0; i < 5; i++) {
+        expect(
+          await w.services.auth.signIn(` ${email.toUpperCase()}`, "wrong", { address: `192.0.2.${i}` }),
+        ).toBeNull();
+        minutes(1);
+      }
+      expect(await lockout(w.services.auth.signIn(email, right, { address: "198.51.100.9" }))).toEqual({
+        scope: "user",
+        retryAfterSeconds: 10 * 60,
+      });
+      // An address nobody has is locked out the same way, so a lockout says nothing about who exists.
+      for (let i = 0; i < 5; i++) await w.services.auth.signIn("nobody@example.org", "wrong");
+      expect((await lockout(w.services.auth.signIn("nobody@example.org", "x")))?.scope).toBe("user");
+      minutes(11);
+      expect((await w.services.auth.signIn(email, right))?.user.id).toBe(w.users.editor.id);
+    });
+
+    it("locks a client address out across email addresses; a success does not clear it", async () => {
+      const v = await buildWorld({
+        store: await db.newStore(),
+        policies: { loginThrottle: { maxFailuresPerAddress: 3, windowMs: 10 * 60_000 } },
+      });
+      const ip = "2001:db8:1:2:3:4:5:6";
+      await v.services.auth.signIn("a@example.org", "x", { address: ip });
+      await v.services.auth.signIn("b@example.org", "x", { address: "2001:db8:1:2:ffff::1" });
+      const viewer = v.users.viewer.email;
+      expect(await v.services.auth.signIn(viewer, v.passwords[viewer] ?? "", { address: ip })).not.toBeNull();
+      await v.services.auth.signIn("c@example.org", "x", { address: ip });
+      // The same /64 is the same client; another /64 and another person's email are not.
+      expect(
+        await lockout(v.services.auth.signIn(viewer, v.passwords[viewer] ?? "", { address: ip })),
+      ).toEqual({
+        scope: "address",
+        retryAfterSeconds: 10 * 60,
+      });
+      expect(
+        await v.services.auth.signIn(viewer, v.passwords[viewer] ?? "", { address: "2001:db8:1:3::1" }),
+      ).not.toBeNull();
+    });
+
+    it("prunes failed sign-ins once they can no longer count", async () => {
+      await w.services.auth.signIn("someone@example.org", "wrong", { address: "203.0.113.5" });
+      const since = "2000-01-01T00:00:00.000Z";
+      expect(await w.store.loginAttempts.recent("user:someone@example.org", since, 9)).toHaveLength(1);
+      expect(await w.store.loginAttempts.recent("ip:203.0.113.5", since, 9)).toHaveLength(1);
+      minutes(16);
+      await w.services.auth.signIn("other@example.org", "wrong");
+      expect(await w.store.loginAttempts.recent("user:someone@example.org", since, 9)).toEqual([]);
+      expect(await w.store.loginAttempts.recent("ip:203.0.113.5", since, 9)).toEqual([]);
+    });
+
+    it("ends a session after 30 idle minutes or 12 hours, says which, and deletes it", async () => {
+      const email = w.users.viewer.email;
+      const signIn = async () =>
+        (await w.services.auth.signIn(email, w.passwords[email] ?? ""))?.sessionToken ?? "";
+      const idle = await signIn();
+      minutes(29);
+      expect((await w.services.auth.resumeSession(idle)).status).toBe("active");
+      minutes(29);
+      expect((await w.services.auth.resumeSession(idle)).status).toBe("active");
+      minutes(30);
+      expect(await w.services.auth.resumeSession(idle)).toEqual({ status: "idle" });
+      expect(await w.services.auth.resumeSession(idle)).toEqual({ status: "none" });
+
+      const busy = await signIn();
+      for (let i = 0; i < 24; i++) {
+        minutes(29);
+        expect((await w.services.auth.resumeSession(busy)).status).toBe("active");
+      }
+      minutes(29);
+      expect(await w.services.auth.resumeSession(busy)).toEqual({ status: "expired" });
+      expect(await w.store.sessions.find(hashSecret(busy))).toBeNull();
+      expect(await w.services.auth.resumeSession("")).toEqual({ status: "none" });
+      expect(w.services.auth.sessionPolicy).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 });
+    });
+
+    it("tells someone back the next morning that they went idle, and prunes sessions ended long ago", async () => {
+      const email = w.users.viewer.email;
+      const overnight = (await w.services.auth.signIn(email, w.passwords[email] ?? ""))?.sessionToken ?? "";
+      const forgotten = (await w.services.auth.signIn(email, w.passwords[email] ?? ""))?.sessionToken ?? "";
+      minutes(20 * 60);
+      expect(await w.services.auth.resumeSession(overnight)).toEqual({ status: "idle" });
+      expect(await w.store.sessions.find(hashSecret(forgotten))).not.toBeNull();
+      minutes(17 * 60);
+      await w.services.auth.resumeSession("no-such-session");
+      expect(await w.store.sessions.find(hashSecret(forgotten))).toBeNull();
     });
 
     it("ends a user's sessions when an admin disables them", async () => {

@@ -29,6 +29,16 @@ export interface UserRecord {
   apiTokenHash: string | null;
 }
 
+/** A signed-in browser's session, kept under the hash of its token. */
+export interface SessionRecord {
+  userId: string;
+  createdAt: string;
+  /** When it was last used, as recorded (at most once a minute, so up to a minute behind). */
+  lastSeenAt: string;
+  /** The end of its absolute lifetime, however active it is. */
+  expiresAt: string;
+}
+
 export interface PlanRecord {
   id: string;
   title: string;
@@ -193,10 +203,30 @@ export interface Store {
   };
 
   sessions: {
-    create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
-    find(tokenHash: string): Promise<{ userId: string; expiresAt: string } | null>;
+    /** `createdAt` is also when it was last seen. */
+    create(input: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+    find(tokenHash: string): Promise<SessionRecord | null>;
+    /** Records that the session was used at `at`; never moves lastSeenAt back. */
+    touch(tokenHash: string, at: string): Promise<void>;
     delete(tokenHash: string): Promise<void>;
     deleteForUser(userId: string): Promise<void>;
+    /** Removes the sessions whose absolute lifetime ended at or before `now`; says how many. */
+    deleteExpired(now: string): Promise<number>;
+  };
+
+  /**
+   * Failed sign-ins, counted per key ("user:<email>", "ip:<address>") so that every process sees the
+   * same lockouts. See services/login-throttle.ts.
+   */
+  loginAttempts: {
+    /** One failed sign-in at `at`, counted under each of the keys. */
+    record(keys: readonly string[], at: string): Promise<void>;
+    /** When the key's failed sign-ins after `after` were made, newest first, at most `limit`. */
+    recent(key: string, after: string, limit: number): Promise<string[]>;
+    /** Forgets the key's failed sign-ins (a successful sign-in). */
+    clear(key: string): Promise<void>;
+    /** Prunes failed sign-ins made before `at`; says how many. */
+    deleteBefore(at: string): Promise<number>;
   };
 
   organisations: {

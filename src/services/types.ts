@@ -313,10 +313,36 @@ export interface SignInResult {
   sessionToken: string;
 }
 
+/** Who is signing in, as the web server sees them. */
+export interface SignInClient {
+  /** The client's IP address; failed sign-ins are counted per address as well as per email address. */
+  address?: string | null;
+}
+
+/** What a session cookie names, now. */
+export type SessionState =
+  | { status: "active"; user: User }
+  /** Ended, and deleted, just now: unused for the idle timeout, or past its absolute lifetime. */
+  | { status: "idle" | "expired" }
+  /** No session: never was, signed out, ended earlier or its user disabled. */
+  | { status: "none" };
+
 export interface AuthService {
-  /** Null when the email is unknown, the password wrong or the user disabled (one answer for all three). */
-  signIn(email: string, password: string): Promise<SignInResult | null>;
+  /**
+   * Null when the email is unknown, the password wrong or the user disabled (one answer for all three).
+   * Throws TooManyAttemptsError, without checking the password, while the email address or the client
+   * address is locked out after failed sign-ins.
+   */
+  signIn(email: string, password: string, client?: SignInClient): Promise<SignInResult | null>;
+  /**
+   * The session's user, ending the session if it has been idle too long or reached its absolute lifetime,
+   * and recording its use (written at most once a minute, not on every request).
+   */
+  resumeSession(sessionToken: string): Promise<SessionState>;
+  /** resumeSession's user, or null. */
   sessionUser(sessionToken: string): Promise<User | null>;
+  /** How long sessions last, to tell people why they were signed out. */
+  readonly sessionPolicy: { idleMs: number; absoluteMs: number };
   signOut(sessionToken: string): Promise<void>;
   apiTokenUser(token: string): Promise<User | null>;
   /** Replaces the user's API token; the token is returned once and only its hash kept. */

@@ -32,6 +32,8 @@ export async function createRuntime(config: Config): Promise<Runtime> {
       partnershipName: partnership.name,
       maxImportBytes: config.maxUploadBytes,
       passwords,
+      sessions: config.sessions,
+      loginThrottle: config.loginThrottle,
     });
     return { config, database, partnership, store, services, passwords, close: () => database.close() };
   } catch (err) {

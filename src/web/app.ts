@@ -14,7 +14,6 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { Services } from "../services/types.js";
-import { LoginThrottle } from "./login-throttle.js";
 import { navigationFor } from "./navigation.js";
 import { govukDir, publicDir } from "./paths.js";
 import { isApiRequest, registerErrorHandling } from "./plugins/errors.js";
@@ -32,21 +31,20 @@ export interface AppOptions {
   maxAttachmentBytes: number;
   /** Most files with one update. */
   maxAttachmentsPerUpdate?: number;
-  /** Failed sign-ins allowed per email and address within the window. Default 5 in 15 minutes. */
-  loginThrottle?: { maxFailures: number; windowMs: number };
   logger?: FastifyServerOptions["logger"];
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** Re-read views on every request (development). */
   watchViews?: boolean;
-  /** For tests of time-based rules. */
-  now?: () => number;
 }
 
-export interface WebConfig
-  extends Required<Omit<AppOptions, "logger" | "trustProxy" | "watchViews" | "now">> {
+export interface WebConfig extends Required<Omit<AppOptions, "logger" | "trustProxy" | "watchViews">> {
   sessionCookie: string;
   csrfCookie: string;
-  throttle: LoginThrottle;
+  /**
+   * The attributes the session and CSRF cookies are set with, and must be cleared with: a browser only
+   * accepts a __Host- cookie, even an emptied one, when it is Secure with Path=/.
+   */
+  cookieOptions: { path: "/"; httpOnly: true; sameSite: "lax"; secure: boolean };
 }
 
 const STATIC_PREFIXES = ["/assets/", "/govuk/", "/static/"];
@@ -61,18 +59,16 @@ export function csrfUserInfo(request: FastifyRequest): string {
 export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
   if (options.secret.length < 32) throw new Error("The cookie secret must be at least 32 characters");
   const secure = options.secureCookies;
-  const throttleOpts = options.loginThrottle ?? { maxFailures: 5, windowMs: 15 * 60 * 1000 };
   const config: WebConfig = {
     secret: options.secret,
     secureCookies: secure,
     maxImportBytes: options.maxImportBytes,
     maxAttachmentBytes: options.maxAttachmentBytes,
     maxAttachmentsPerUpdate: options.maxAttachmentsPerUpdate ?? 5,
-    loginThrottle: throttleOpts,
     // __Host- cookies are refused by browsers unless Secure, so only use the prefix when they are.
     sessionCookie: secure ? "__Host-assure-session" : "assure-session",
     csrfCookie: secure ? "__Host-assure-csrf" : "assure-csrf",
-    throttle: new LoginThrottle(throttleOpts.maxFailures, throttleOpts.windowMs, options.now),
+    cookieOptions: { path: "/", httpOnly: true, sameSite: "lax", secure },
   };
 
   const app = Fastify({
@@ -83,6 +79,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   });
   app.decorateRequest("user", null);
   app.decorateRequest("sessionToken", null);
+  app.decorateRequest("sessionEnded", null);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -121,7 +118,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
     cookieKey: config.csrfCookie,
-    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure, signed: true },
+    cookieOpts: { ...config.cookieOptions, signed: true },
     getUserInfo: csrfUserInfo,
     getToken: (req) => {
       const body = req.body as Record<string, unknown> | undefined;
@@ -174,7 +171,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
 
   // Who is asking: the session cookie for pages, only a Bearer token for the API (a cookie there would
   // make the API open to cross-site requests).
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     if (STATIC_PREFIXES.some((p) => request.url.startsWith(p))) return;
     if (isApiRequest(request)) {
       const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
@@ -182,10 +179,17 @@ export async function createApp(services: Services, options: AppOptions): Promis
       return;
     }
     const token = request.cookies[config.sessionCookie];
-    if (token) {
-      request.sessionToken = token;
-      request.user = await services.auth.sessionUser(token);
+    if (!token) return;
+    const session = await services.auth.resumeSession(token);
+    if (session.status === "idle" || session.status === "expired") {
+      // Ended just now: the browser forgets the cookie, forms on this response are bound to no session
+      // (as the next request will be), and pages that need a user send the person to sign in, saying why.
+      request.sessionEnded = session.status;
+      reply.clearCookie(config.sessionCookie, config.cookieOptions);
+      return;
     }
+    request.sessionToken = token;
+    if (session.status === "active") request.user = session.user;
   });
 
   // Every form post carries a CSRF token bound to the session; the API is exempt as it takes no cookies.

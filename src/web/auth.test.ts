@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "../services/testing/harness.js";
+import { hashSecret } from "../services/context.js";
+import { buildWorld, type World, type WorldOptions } from "../services/testing/harness.js";
 import type { AppOptions } from "./app.js";
 import { Browser, csrfFrom, testApp } from "./test-helpers.js";
 
@@ -10,8 +11,11 @@ afterEach(async () => {
   app = null;
 });
 
-async function start(over: Partial<AppOptions> = {}): Promise<{ w: World; b: Browser }> {
-  const w = await buildWorld();
+async function start(
+  over: Partial<AppOptions> = {},
+  worldOpts: WorldOptions = {},
+): Promise<{ w: World; b: Browser }> {
+  const w = await buildWorld(worldOpts);
   app = await testApp(w.services, over);
   return { w, b: new Browser(app) };
 }
@@ -176,22 +180,217 @@ describe("sign out", () => {
 });
 
 describe("login rate limiting", () => {
-  it("locks an email and address out after 5 failures in 15 minutes, then lets it in again", async () => {
-    let now = Date.parse("2021-01-15T10:00:00Z");
-    const { w, b } = await start({ now: () => now });
+  it("locks an email address out after 5 failures in 15 minutes, then lets it in again", async () => {
+    const { w, b } = await start();
     const email = w.users.editor.email;
     for (let i = 0; i < 5; i++) expect((await b.signIn(email, `wrong-${i}`)).statusCode).toBe(401);
     const locked = await b.signIn(email, password(w, email));
     expect(locked.statusCode).toBe(429);
     expect(locked.body).toContain("Too many attempts to sign in");
-    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+    expect(locked.body).toContain("too many failed attempts to sign in with this email address");
+    expect(locked.body).toContain("wait 15 minutes and try again");
+    expect(Number(locked.headers["retry-after"])).toBe(15 * 60);
     expect(b.jar.cookies.has("assure-session")).toBe(false);
+    // The same address in other capitals and spaces is the same email address.
+    expect((await b.signIn(`  ${email.toUpperCase()} `, password(w, email))).statusCode).toBe(429);
 
     // Another person's email from the same address is not affected.
     expect((await b.signIn(w.users.viewer.email, password(w, w.users.viewer.email))).statusCode).toBe(303);
 
-    now += 15 * 60 * 1000 + 1000;
+    w.clock.now = new Date(w.clock.now.getTime() + 15 * 60 * 1000 + 1000);
     const c = new Browser(b.app);
     expect((await c.signIn(email, password(w, email))).statusCode).toBe(303);
+  });
+
+  it("locks a client address out after too many failures across email addresses", async () => {
+    const { w, b } = await start({}, { policies: { loginThrottle: { maxFailuresPerAddress: 3 } } });
+    for (const who of ["a", "b", "c"]) {
+      expect((await b.signIn(`${who}@nowhere.example.org`, "guess-1")).statusCode).toBe(401);
+    }
+    const locked = await b.signIn(w.users.viewer.email, password(w, w.users.viewer.email));
+    expect(locked.statusCode).toBe(429);
+    expect(locked.body).toContain("too many failed attempts to sign in from your network");
+    // Another address is not affected, and did not unlock this one by signing in.
+    const elsewhere = new Browser(b.app, "192.0.2.10");
+    expect((await elsewhere.signIn(w.users.viewer.email, password(w, w.users.viewer.email))).statusCode).toBe(
+      303,
+    );
+    expect((await b.signIn(w.users.admin.email, password(w, w.users.admin.email))).statusCode).toBe(429);
+  });
+});
+
+describe("client addresses behind a proxy", () => {
+  const policies = { loginThrottle: { maxFailuresPerAddress: 2 } };
+  const via = (b: Browser, client: string) => {
+    const other = new Browser(b.app);
+    other.headers = { "x-forwarded-for": client };
+    return other;
+  };
+
+  it("counts each client the trusted proxy names", async () => {
+    const { w, b } = await start({ trustProxy: ["127.0.0.1"] }, { policies });
+    const a = via(b, "198.51.100.1");
+    for (const who of ["x", "y"])
+      expect((await a.signIn(`${who}@nowhere.example.org`, "no")).statusCode).toBe(401);
+    const viewer = w.users.viewer.email;
+    expect((await via(b, "198.51.100.1").signIn(viewer, password(w, viewer))).statusCode).toBe(429);
+    expect((await via(b, "198.51.100.2").signIn(viewer, password(w, viewer))).statusCode).toBe(303);
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted, so it cannot be used to slip a lockout", async () => {
+    const { w, b } = await start({}, { policies });
+    for (const [i, who] of ["x", "y"].entries()) {
+      expect((await via(b, `198.51.100.${i}`).signIn(`${who}@nowhere.example.org`, "no")).statusCode).toBe(
+        401,
+      );
+    }
+    const viewer = w.users.viewer.email;
+    expect((await via(b, "198.51.100.9").signIn(viewer, password(w, viewer))).statusCode).toBe(429);
+  });
+});
+
+describe("session timeouts", () => {
+  const minutes = (w: World, n: number) => {
+    w.clock.now = new Date(w.clock.now.getTime() + n * 60 * 1000);
+  };
+
+  async function signedIn(role: keyof World["users"] = "viewer", worldOpts: WorldOptions = {}) {
+    const { w, b } = await start({}, worldOpts);
+    const email = w.users[role].email;
+    expect((await b.signIn(email, password(w, email))).statusCode).toBe(303);
+    return { w, b, email };
+  }
+
+  it("signs a person out after 30 minutes without a request, says why and returns them after sign-in", async () => {
+    const { w, b, email } = await signedIn();
+    const token = b.jar.cookies.get("assure-session") ?? "";
+    minutes(w, 29);
+    expect((await b.get("/")).statusCode).toBe(200);
+    minutes(w, 30);
+    const url = `/plans/${w.planId}?organisationId=${w.orgs.police}`;
+    const res = await b.get(url);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/sign-in?returnTo=${encodeURIComponent(url)}&signedOut=idle`);
+    expect(b.jar.cookies.has("assure-session")).toBe(false);
+    // Deleted on the server, not only forgotten by the browser.
+    expect(await w.store.sessions.find(hashSecret(token))).toBeNull();
+
+    const page = await b.get(res.headers.location as string);
+    expect(page.body).toContain("govuk-notification-banner");
+    expect(page.body).toContain("You were signed out because you were inactive for 30 minutes");
+    expect(page.body).toContain(`name="returnTo" value="${url.replace("&", "&amp;")}"`);
+    const back = await b.post(
+      "/sign-in",
+      { email, password: password(w, email), returnTo: url },
+      { csrf: csrfFrom(page.body) },
+    );
+    expect(back.headers.location).toBe(url);
+    expect((await b.get(url)).statusCode).toBe(200);
+  });
+
+  it("keeps an active session, writing its last use at most once a minute", async () => {
+    const { w, b } = await signedIn();
+    const tokenHash = hashSecret(b.jar.cookies.get("assure-session") ?? "");
+    const signedInAt = w.clock.now.toISOString();
+    w.clock.now = new Date(w.clock.now.getTime() + 59_000);
+    await b.get("/");
+    expect((await w.store.sessions.find(tokenHash))?.lastSeenAt).toBe(signedInAt);
+    w.clock.now = new Date(w.clock.now.getTime() + 1_000);
+    await b.get("/");
+    const touched = w.clock.now.toISOString();
+    expect((await w.store.sessions.find(tokenHash))?.lastSeenAt).toBe(touched);
+    for (let i = 0; i < 6; i++) {
+      minutes(w, 25);
+      expect((await b.get("/")).statusCode).toBe(200);
+    }
+  });
+
+  it("ends a session 12 hours after sign-in however active it is", async () => {
+    const { w, b } = await signedIn();
+    for (let i = 0; i < 35; i++) {
+      minutes(w, 20);
+      expect((await b.get("/")).statusCode).toBe(200);
+    }
+    minutes(w, 20);
+    const res = await b.get("/findings");
+    expect(res.headers.location).toBe("/sign-in?returnTo=%2Ffindings&signedOut=expired");
+    expect((await b.get(res.headers.location as string)).body).toContain(
+      "You were signed out because you had been signed in for 12 hours",
+    );
+  });
+
+  it("takes its timeouts from the configuration", async () => {
+    const { w, b } = await signedIn("viewer", {
+      policies: { sessions: { idleMs: 5 * 60 * 1000, absoluteMs: 60 * 60 * 1000 } },
+    });
+    minutes(w, 5);
+    const res = await b.get("/");
+    expect(res.headers.location).toBe("/sign-in?signedOut=idle");
+    expect((await b.get(res.headers.location as string)).body).toContain("inactive for 5 minutes");
+  });
+
+  it("refuses a form sent after the session went idle, and sends the person back to the form's page", async () => {
+    const { w, b } = await signedIn("editor");
+    const url = `/actions/${w.actions["1"]}`;
+    const form = await b.get(url);
+    minutes(w, 31);
+    const res = await b.app.inject({
+      method: "POST",
+      url: `${url}/updates`,
+      headers: {
+        ...b.jar.header(),
+        "content-type": "application/x-www-form-urlencoded",
+        referer: `http://localhost${url}?tab=update`,
+      },
+      payload: new URLSearchParams({
+        _csrf: csrfFrom(form.body),
+        status: "completed",
+        progress: "Too late",
+        "date-day": "14",
+        "date-month": "1",
+        "date-year": "2021",
+        rowVersion: "1",
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(
+      `/sign-in?returnTo=${encodeURIComponent(`${url}?tab=update`)}&signedOut=idle`,
+    );
+    expect((await w.store.actions.get(w.actions["1"] ?? ""))?.rowVersion).toBe(1);
+  });
+
+  it("answers a sign-out from an idle session with the sign-in page, not an expired form", async () => {
+    const { w, b } = await signedIn();
+    const token = await b.token("/");
+    minutes(w, 45);
+    const res = await b.post("/sign-out", {}, { csrf: token });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/sign-in?signedOut=idle");
+  });
+
+  it("leaves API tokens alone: they are not sessions", async () => {
+    const { w, b } = await signedIn("scrutineer");
+    const apiToken = await w.services.auth.issueApiToken(w.users.scrutineer);
+    minutes(w, 13 * 60);
+    const res = await b.app.inject({
+      method: "GET",
+      url: "/api/v1/plans",
+      headers: { authorization: `Bearer ${apiToken}` },
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it("clears Secure __Host- cookies with the attributes they were set with", async () => {
+    const { w, b } = await start({ secureCookies: true });
+    const email = w.users.viewer.email;
+    await b.signIn(email, password(w, email));
+    const res = await b.post("/sign-out", {});
+    const cleared = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+    for (const name of ["__Host-assure-session=", "__Host-assure-csrf="]) {
+      const c = cleared.find((x) => x.startsWith(name));
+      expect(c).toMatch(/Secure/);
+      expect(c).toMatch(/Path=\//);
+      expect(c).toMatch(/Expires=Thu, 01 Jan 1970/);
+    }
   });
 });

@@ -15,6 +15,7 @@ export function appOptionsFromConfig(
     secret,
     secretIsEphemeral: config.web.sessionSecret === null,
     secureCookies: config.web.secureCookies,
+    trustProxy: config.web.trustProxy,
     maxImportBytes: config.maxUploadBytes,
     maxAttachmentBytes: Math.min(config.maxUploadBytes, 20 * 1024 * 1024),
     ...extra,

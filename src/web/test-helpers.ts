@@ -41,10 +41,25 @@ export function csrfFrom(html: string): string {
 
 export class Browser {
   jar = new Jar();
-  constructor(readonly app: FastifyInstance) {}
+  /** Sent with every request (e.g. a proxy's X-Forwarded-For). */
+  headers: Record<string, string> = {};
+  /** `remoteAddress`: the client's IP address as the server sees it (light-my-request's is 127.0.0.1). */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly remoteAddress?: string,
+  ) {}
+
+  private get from(): { remoteAddress?: string } {
+    return this.remoteAddress ? { remoteAddress: this.remoteAddress } : {};
+  }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: "GET", url, headers: { ...this.jar.header(), ...headers } });
+    const res = await this.app.inject({
+      method: "GET",
+      url,
+      headers: { ...this.headers, ...this.jar.header(), ...headers },
+      ...this.from,
+    });
     this.jar.store(res);
     return res;
   }
@@ -63,8 +78,13 @@ export class Browser {
     const res = await this.app.inject({
       method: "POST",
       url,
-      headers: { ...this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...this.headers,
+        ...this.jar.header(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
       payload: body.toString(),
+      ...this.from,
     });
     this.jar.store(res);
     return res;
@@ -100,8 +120,13 @@ export class Browser {
     const res = await this.app.inject({
       method: "POST",
       url,
-      headers: { ...this.jar.header(), "content-type": `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        ...this.headers,
+        ...this.jar.header(),
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
       payload: Buffer.concat(parts),
+      ...this.from,
     });
     this.jar.store(res);
     return res;

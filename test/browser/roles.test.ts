@@ -137,6 +137,30 @@ describe.each(MODES)("Signing in and navigating, $name", ({ javaScriptEnabled })
     await mode.drop("viewer");
   });
 
+  it("signs out a person who left the service idle, says why, and takes them back after sign-in", async () => {
+    const page = await mode.anonymousPage();
+    const account = suite.server.accounts.scrutineer;
+    const signInPage = await new SignInPage(page).goto();
+    await signInPage.signIn(account.email, account.password);
+    const planPath = `/plans/${plan.planId}`;
+    await signInPage.open(planPath);
+    expect(new URL(page.url()).pathname).toBe(planPath);
+
+    await suite.server.leaveIdle("scrutineer", 31);
+    await signInPage.open(planPath);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/sign-in");
+    expect(url.searchParams.get("returnTo")).toBe(planPath);
+    expect(await textOf(page.getByText("You were signed out because you were inactive for 30 minutes"))).toBe(
+      "You were signed out because you were inactive for 30 minutes",
+    );
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain("assure-session");
+
+    await signInPage.signIn(account.email, account.password);
+    expect(new URL(page.url()).pathname).toBe(planPath);
+    await mode.drop("scrutineer");
+  });
+
   it("axe-core finds no violations on any page visited", async () => {
     await mode.expectAccessible();
   });

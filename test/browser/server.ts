@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import type { Config } from "../../src/config.js";
+import { sql } from "kysely";
+import { type Config, loadConfig } from "../../src/config.js";
 import { defaultDirectory } from "../../src/domain/organisations.js";
 import { bootstrapUser } from "../../src/services/bootstrap.js";
 import type { Organisation, Role, Services, User } from "../../src/services/types.js";
@@ -58,6 +59,8 @@ export interface TestServer {
   importPlan(path?: string): Promise<ImportedPlan>;
   /** A fresh API token for the account (the token is shown once, as the service would). */
   apiToken(key: AccountKey): Promise<string>;
+  /** Makes the account's sessions look unused for the last `minutes` (as if the person walked away). */
+  leaveIdle(key: AccountKey, minutes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,9 +80,13 @@ function passwordFor(key: AccountKey): string {
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "assure-browser-"));
   const maxUploadBytes = 50 * 1024 * 1024;
+  // The defaults of an empty environment (session lifetimes, sign-in lockout), then this server's own.
+  const defaults = loadConfig({});
   const config: Config = {
+    ...defaults,
     database: { kind: "pglite", dataDir: join(dataDir, "pg") },
     web: {
+      ...defaults.web,
       port: 0,
       host: "127.0.0.1",
       sessionSecret: randomBytes(32).toString("base64url"),
@@ -174,6 +181,13 @@ async function seedAndListen(runtime: Runtime, release: () => Promise<void>): Pr
       return { planId, title: staged.parsed.plan.title, actions };
     },
     apiToken: (key) => services.auth.issueApiToken(accounts[key].user),
+    async leaveIdle(key, minutes) {
+      await runtime.database.db
+        .updateTable("userSession")
+        .set({ lastSeenAt: sql<Date>`last_seen_at - make_interval(mins => ${minutes})` })
+        .where("userId", "=", Number(accounts[key].user.id))
+        .execute();
+    },
     async close() {
       await app.close();
       await release();

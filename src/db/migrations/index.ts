@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_store_adapter.js";
+import * as m0003 from "./0003_durable_sign_in.js";
 
 /**
  * Every migration, listed in code rather than read from a folder, so that the same list runs from src/
@@ -9,4 +10,5 @@ import * as m0002 from "./0002_store_adapter.js";
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_initial": m0001,
   "0002_store_adapter": m0002,
+  "0003_durable_sign_in": m0003,
 };

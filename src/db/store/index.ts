@@ -5,6 +5,7 @@ import { actionsStore } from "./actions.js";
 import { auditStore } from "./audit.js";
 import { challengesStore } from "./challenges.js";
 import { findingsStore } from "./findings.js";
+import { loginAttemptsStore } from "./login-attempts.js";
 import { organisationsStore } from "./organisations.js";
 import { plansStore } from "./plans.js";
 import { stagedStore } from "./staged.js";
@@ -38,6 +39,7 @@ export function createKyselyStore(db: Kysely<Schema>, opts: KyselyStoreOptions):
     },
     users: usersStore(db, partnershipId),
     sessions: sessionsStore(db, partnershipId),
+    loginAttempts: loginAttemptsStore(db, partnershipId),
     organisations: organisationsStore(db, partnershipId),
     plans: plansStore(db, partnershipId),
     actions: actionsStore(db, partnershipId),

@@ -154,7 +154,13 @@ describe.each(databases)("Kysely store on $name", (d) => {
       raisedById: admin.id,
       raisedAt: AT,
     });
-    await store.sessions.create({ tokenHash: "e".repeat(64), userId: admin.id, expiresAt: AT });
+    await store.sessions.create({
+      tokenHash: "e".repeat(64),
+      userId: admin.id,
+      createdAt: AT,
+      expiresAt: AT,
+    });
+    await store.loginAttempts.record(["user:someone@example.org", "ip:192.0.2.1"], AT);
     await other.audit.append({
       at: AT,
       actorId: stranger.id,
@@ -169,6 +175,10 @@ describe.each(databases)("Kysely store on $name", (d) => {
     expect(await other.users.byId(admin.id)).toBeNull();
     expect(await other.users.byEmail(admin.email)).toBeNull();
     expect(await other.sessions.find("e".repeat(64))).toBeNull();
+    const longAgo = "2000-01-01T00:00:00.000Z";
+    const later = "2030-01-01T00:00:00.000Z";
+    expect(await other.loginAttempts.recent("user:someone@example.org", longAgo, 10)).toEqual([]);
+    expect(await other.loginAttempts.recent("ip:192.0.2.1", longAgo, 10)).toEqual([]);
     expect((await other.organisations.list()).some((o) => o.id === org.id)).toBe(false);
     expect(await other.plans.list()).toEqual([]);
     expect(await other.plans.get(planId)).toBeNull();
@@ -221,7 +231,13 @@ describe.each(databases)("Kysely store on $name", (d) => {
         passwordHash: "h",
       }),
     ).rejects.toBeInstanceOf(ConflictError);
+    await other.sessions.touch("e".repeat(64), later);
+    expect(await other.sessions.deleteExpired(later)).toBe(0);
+    await other.loginAttempts.clear("user:someone@example.org");
+    expect(await other.loginAttempts.deleteBefore(later)).toBe(0);
     // Nothing of theirs was touched.
+    expect(await store.sessions.find("e".repeat(64))).toMatchObject({ lastSeenAt: AT });
+    expect(await store.loginAttempts.recent("user:someone@example.org", longAgo, 10)).toEqual([AT]);
     expect((await store.actions.get(action.id))?.rowVersion).toBe(2);
     expect(await store.findings.list({ planId, openOnly: true })).toHaveLength(1);
   });

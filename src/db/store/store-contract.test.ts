@@ -164,11 +164,28 @@ describe.each(subjects)("Store contract: $name", (subject) => {
       passwordHash: "h",
     });
     const [a, b, c] = ["a", "b", "c"].map((x) => x.repeat(64)) as [string, string, string];
-    await store.sessions.create({ tokenHash: a, userId: viewer.id, expiresAt: "2021-01-15T18:00:00.000Z" });
-    await store.sessions.create({ tokenHash: b, userId: viewer.id, expiresAt: "2021-01-16T18:00:00.500Z" });
-    await store.sessions.create({ tokenHash: c, userId: admin.id, expiresAt: "2021-01-15T18:00:00.000Z" });
-    expect(await store.sessions.find(a)).toMatchObject({
+    await store.sessions.create({
+      tokenHash: a,
       userId: viewer.id,
+      createdAt: AT,
+      expiresAt: "2021-01-15T18:00:00.000Z",
+    });
+    await store.sessions.create({
+      tokenHash: b,
+      userId: viewer.id,
+      createdAt: AT,
+      expiresAt: "2021-01-16T18:00:00.500Z",
+    });
+    await store.sessions.create({
+      tokenHash: c,
+      userId: admin.id,
+      createdAt: AT,
+      expiresAt: "2021-01-15T18:00:00.000Z",
+    });
+    expect(await store.sessions.find(a)).toEqual({
+      userId: viewer.id,
+      createdAt: AT,
+      lastSeenAt: AT,
       expiresAt: "2021-01-15T18:00:00.000Z",
     });
     expect(await store.sessions.find(b)).toMatchObject({
@@ -181,6 +198,45 @@ describe.each(subjects)("Store contract: $name", (subject) => {
     await store.sessions.deleteForUser(viewer.id);
     expect(await store.sessions.find(a)).toBeNull();
     expect(await store.sessions.find(b)).toBeNull();
+  });
+
+  it("records a session's use, only ever forwards, and prunes sessions past their lifetime", async () => {
+    const [a, b, c] = ["1", "2", "3"].map((x) => x.repeat(64)) as [string, string, string];
+    const end = (h: number) => `2021-01-15T${String(10 + h).padStart(2, "0")}:00:00.000Z`;
+    await store.sessions.create({ tokenHash: a, userId: admin.id, createdAt: AT, expiresAt: end(1) });
+    await store.sessions.create({ tokenHash: b, userId: admin.id, createdAt: AT, expiresAt: end(2) });
+    await store.sessions.create({ tokenHash: c, userId: admin.id, createdAt: AT, expiresAt: end(3) });
+    await store.sessions.touch(a, "2021-01-15T10:20:00.250Z");
+    await store.sessions.touch(a, "2021-01-15T10:05:00.000Z");
+    await store.sessions.touch("f".repeat(64), "2021-01-15T10:05:00.000Z");
+    expect(await store.sessions.find(a)).toEqual({
+      userId: admin.id,
+      createdAt: AT,
+      lastSeenAt: "2021-01-15T10:20:00.250Z",
+      expiresAt: end(1),
+    });
+    expect(await store.sessions.deleteExpired(end(2))).toBe(2);
+    expect(await store.sessions.find(a)).toBeNull();
+    expect(await store.sessions.find(b)).toBeNull();
+    expect(await store.sessions.find(c)).toMatchObject({ lastSeenAt: AT });
+    await store.sessions.delete(c);
+  });
+
+  it("counts failed sign-ins per key, newest first, and forgets them when cleared or old", async () => {
+    const t = (m: number) => `2021-01-15T10:${String(m).padStart(2, "0")}:00.000Z`;
+    const user = unique("user:someone@example.org");
+    const ip = unique("ip:192.0.2.7");
+    for (const m of [1, 3, 2, 9]) await store.loginAttempts.record([user, ip], t(m));
+    await store.loginAttempts.record([ip], t(10));
+    expect(await store.loginAttempts.recent(user, t(0), 10)).toEqual([t(9), t(3), t(2), t(1)]);
+    expect(await store.loginAttempts.recent(user, t(2), 10)).toEqual([t(9), t(3)]);
+    expect(await store.loginAttempts.recent(ip, t(0), 2)).toEqual([t(10), t(9)]);
+    expect(await store.loginAttempts.recent(unique("user:nobody"), t(0), 5)).toEqual([]);
+    await store.loginAttempts.clear(user);
+    expect(await store.loginAttempts.recent(user, t(0), 10)).toEqual([]);
+    expect(await store.loginAttempts.recent(ip, t(0), 10)).toHaveLength(5);
+    expect(await store.loginAttempts.deleteBefore(t(3))).toBe(2);
+    expect(await store.loginAttempts.recent(ip, t(0), 10)).toEqual([t(10), t(9), t(3)]);
   });
 
   it("keeps organisations with their aliases and refuses a name already taken", async () => {

@@ -98,9 +98,12 @@ export function usersStore(db: Kysely<Schema>, partnershipId: number): Store["us
 }
 
 export function sessionsStore(db: Kysely<Schema>, partnershipId: number): Store["sessions"] {
+  const ofPartnership = () =>
+    db.selectFrom("appUser").select("id").where("partnershipId", "=", partnershipId);
   return {
     async create(input) {
       const userId = requireId(input.userId, "user");
+      const createdAt = new Date(input.createdAt);
       await translated(() =>
         db
           .insertInto("userSession")
@@ -109,6 +112,8 @@ export function sessionsStore(db: Kysely<Schema>, partnershipId: number): Store[
             userId,
             // The services protect forms with their own CSRF tokens; the column asks for a secret regardless.
             csrfSecret: randomBytes(32).toString("base64url"),
+            createdAt,
+            lastSeenAt: createdAt,
             expiresAt: new Date(input.expiresAt),
           })
           .execute(),
@@ -118,11 +123,34 @@ export function sessionsStore(db: Kysely<Schema>, partnershipId: number): Store[
       const s = await db
         .selectFrom("userSession")
         .innerJoin("appUser", "appUser.id", "userSession.userId")
-        .select(["userSession.userId", "userSession.expiresAt"])
+        .select([
+          "userSession.userId",
+          "userSession.createdAt",
+          "userSession.lastSeenAt",
+          "userSession.expiresAt",
+        ])
         .where("userSession.id", "=", tokenHash)
         .where("appUser.partnershipId", "=", partnershipId)
         .executeTakeFirst();
-      return s ? { userId: storeId(s.userId), expiresAt: iso(s.expiresAt) } : null;
+      return s
+        ? {
+            userId: storeId(s.userId),
+            createdAt: iso(s.createdAt),
+            lastSeenAt: iso(s.lastSeenAt),
+            expiresAt: iso(s.expiresAt),
+          }
+        : null;
+    },
+    async touch(tokenHash, at) {
+      const when = new Date(at);
+      // Only forwards: a slower process recording an earlier request must not make the session look idle.
+      await db
+        .updateTable("userSession")
+        .set({ lastSeenAt: when })
+        .where("id", "=", tokenHash)
+        .where("lastSeenAt", "<", when)
+        .where("userId", "in", ofPartnership())
+        .execute();
     },
     async delete(tokenHash) {
       await db.deleteFrom("userSession").where("id", "=", tokenHash).execute();
@@ -130,6 +158,14 @@ export function sessionsStore(db: Kysely<Schema>, partnershipId: number): Store[
     async deleteForUser(userId) {
       const n = dbId(userId);
       if (n !== null) await deleteUserSessions(db, n);
+    },
+    async deleteExpired(now) {
+      const r = await db
+        .deleteFrom("userSession")
+        .where("expiresAt", "<=", new Date(now))
+        .where("userId", "in", ofPartnership())
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

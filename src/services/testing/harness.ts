@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ReportRenderer } from "../deps.js";
+import type { ReportRenderer, ServiceDeps } from "../deps.js";
 import { createServices } from "../index.js";
 import { MemoryStore } from "../memory-store.js";
 import { argon2idHasher } from "../passwords.js";
@@ -37,11 +37,24 @@ export interface World {
  * A partnership with a plan of four actions and a user per role, over the memory store and the real
  * services, so tests exercise the real role rules.
  */
-export async function buildWorld(opts: { reports?: boolean; store?: Store } = {}): Promise<World> {
-  const store = opts.store ?? new MemoryStore();
-  const clock = { now: new Date("2021-01-15T10:00:00Z") };
-  const faults = { assess: false };
-  const services = createServices({
+export interface WorldOptions {
+  reports?: boolean;
+  store?: Store;
+  /** Session lifetimes and sign-in lockouts other than the defaults. */
+  policies?: Pick<ServiceDeps, "sessions" | "loginThrottle">;
+}
+
+/**
+ * The services as a world runs them, over a store and a clock: also how a test starts a second process
+ * (new services over a new store on the same database) that shares nothing in memory with the first.
+ */
+export function worldServices(
+  store: Store,
+  clock: { now: Date },
+  faults: { assess: boolean },
+  opts: WorldOptions = {},
+): Services {
+  return createServices({
     store,
     parse: jsonParse,
     assess: (input) => {
@@ -53,7 +66,15 @@ export async function buildWorld(opts: { reports?: boolean; store?: Store } = {}
     reports: opts.reports === false ? undefined : fakeReports,
     maxAttachmentBytes: 64 * 1024,
     maxImportBytes: 256 * 1024,
+    ...opts.policies,
   });
+}
+
+export async function buildWorld(opts: WorldOptions = {}): Promise<World> {
+  const store = opts.store ?? new MemoryStore();
+  const clock = { now: new Date("2021-01-15T10:00:00Z") };
+  const faults = { assess: false };
+  const services = worldServices(store, clock, faults, opts);
   const police = await store.organisations.create("Thames Valley Police");
   await store.organisations.addAlias(police.id, "TVP");
   const health = await store.organisations.create("Milton Keynes University Hospital");

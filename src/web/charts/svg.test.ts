@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { STATUSES } from "../../domain/status.js";
 import { zeroStatusCounts } from "../../services/views.js";
-import { openFindingsSvg, STATUS_STYLES, statusByOrganisationSvg } from "./svg.js";
+import { openFindingsSvg, STATUS_STYLES, stackedBarsLayout, statusByOrganisationSvg } from "./svg.js";
+import { textWidth, wrapText } from "./text.js";
 
 describe("status by organisation chart", () => {
   const counts = { ...zeroStatusCounts(), "on-track": 3, "significant-risk": 1 };
@@ -44,5 +45,119 @@ describe("open findings chart", () => {
     expect(svg).toContain("<title>1 February 2021: 7 open</title>");
     expect(svg).toContain("4 open findings on 1 January 2021, 7 on 1 February 2021.");
     expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+ L[\d.]+ [\d.]+"/);
+  });
+});
+
+describe("status by organisation chart labels", () => {
+  const MKUHT = "Milton Keynes University Hospital NHS Foundation Trust";
+  const counts = { ...zeroStatusCounts(), "on-track": 3, completed: 12 };
+  const rows = (...names: string[]) => names.map((organisation) => ({ organisation, counts }));
+
+  /** Each label's lines, where they end, and the widest line, read back from the SVG. */
+  function labelsOf(svg: string) {
+    return [
+      ...svg.matchAll(/<g class="app-chart__label"><title>([^<]*)<\/title><text[^>]*>(.*?)<\/text><\/g>/g),
+    ].map((m) => {
+      const tspans = [...(m[2] ?? "").matchAll(/<tspan x="([\d.]+)" y="[\d.]+">([^<]*)<\/tspan>/g)];
+      return {
+        title: m[1] ?? "",
+        lines: tspans.map((t) => t[2] ?? ""),
+        end: Math.max(...tspans.map((t) => Number(t[1]))),
+      };
+    });
+  }
+  const barStart = (svg: string) =>
+    Number(/<rect x="([\d.]+)" y="\d+" width="[\d.]+" height="22"/.exec(svg)?.[1]);
+  const viewBoxWidth = (svg: string) => Number(/viewBox="0 0 (\d+) /.exec(svg)?.[1]);
+
+  it.each([320, 300, 480, 760])(
+    "keeps every label inside a %i px drawing, wrapped, with the full name in its title",
+    (width) => {
+      const names = [
+        MKUHT,
+        "Thames Valley Police",
+        "BUCKINGHAMSHIRE, OXFORDSHIRE AND BERKSHIRE WEST INTEGRATED CARE BOARD",
+        "Supercalifragilisticexpialidociousorganisationwithoutanyspaces",
+        "CNWL",
+      ];
+      const svg = statusByOrganisationSvg(rows(...names), { id: "c", title: "Status", width });
+      const layout = stackedBarsLayout(rows(...names), width);
+      expect(viewBoxWidth(svg)).toBe(width);
+      const labels = labelsOf(svg);
+      expect(labels.map((l) => l.title)).toEqual(names);
+      for (const label of labels) {
+        // Right-aligned at `end`: each line starts at end - its width, which must not be left of 0.
+        for (const line of label.lines) expect(label.end - textWidth(line, 14)).toBeGreaterThanOrEqual(0);
+        expect(label.end).toBeLessThan(barStart(svg));
+        expect(label.lines.length).toBeLessThanOrEqual(width < 480 ? 4 : 3);
+      }
+      expect(barStart(svg)).toBe(layout.labelColumn);
+      // The bars and their totals fit in what is left.
+      for (const m of svg.matchAll(
+        /<text x="([\d.]+)" y="\d+" font-size="14" font-weight="bold">(\d+)<\/text>/g,
+      )) {
+        expect(Number(m[1]) + textWidth(m[2] ?? "", 14, { bold: true })).toBeLessThanOrEqual(width);
+      }
+    },
+  );
+
+  it("shows a long name whole on a wide drawing and cuts it short only when it must", () => {
+    const wide = labelsOf(statusByOrganisationSvg(rows(MKUHT), { id: "c", title: "t", width: 760 }))[0];
+    expect(wide?.lines.join(" ")).toBe(MKUHT);
+    expect(wide?.lines.length).toBeGreaterThan(1);
+    const narrow = labelsOf(statusByOrganisationSvg(rows(MKUHT), { id: "c", title: "t", width: 300 }))[0];
+    expect(narrow?.lines.join(" ")).toBe(MKUHT);
+    const huge = `${"A ".repeat(20)}Very Long Partnership Organisation Name That Goes On And On Without End`;
+    const cut = labelsOf(statusByOrganisationSvg(rows(huge), { id: "c", title: "t", width: 300 }))[0];
+    expect(cut?.lines.at(-1)).toMatch(/…$/);
+    expect(cut?.title).toBe(huge);
+    expect(statusByOrganisationSvg(rows(huge), { id: "c", title: "t" })).toContain(
+      `<desc id="c-desc">${huge}: `,
+    );
+  });
+
+  it("sizes the label column from the names it holds", () => {
+    const short = stackedBarsLayout(rows("CNWL", "TVP"), 760);
+    const long = stackedBarsLayout(rows(MKUHT, "TVP"), 760);
+    expect(short.labelColumn).toBeLessThan(70);
+    expect(long.labelColumn).toBeGreaterThan(short.labelColumn + 150);
+    expect(long.labelColumn).toBeLessThanOrEqual(Math.round(760 * 0.42) + 16);
+    expect(short.barsWidth).toBeGreaterThan(long.barsWidth);
+  });
+
+  it("escapes names in titles and lines", () => {
+    const svg = statusByOrganisationSvg(rows('Police <b>"TVP"</b> & Partners'), {
+      id: "c",
+      title: "t",
+      width: 320,
+    });
+    expect(svg).not.toContain("<b>");
+    expect(svg).toContain("<title>Police &lt;b&gt;&quot;TVP&quot;&lt;/b&gt; &amp; Partners</title>");
+  });
+});
+
+describe("text wrapping", () => {
+  it("breaks at spaces, inside a word only when it must, and ends what does not fit with an ellipsis", () => {
+    expect(wrapText("Thames Valley Police", 1000, 14, 3)).toEqual({
+      lines: ["Thames Valley Police"],
+      truncated: false,
+    });
+    expect(wrapText("Thames Valley Police", 110, 14, 3).lines).toEqual(["Thames Valley", "Police"]);
+    const word = wrapText("Supercalifragilisticexpialidocious", 80, 14, 5);
+    expect(word.lines.join("")).toBe("Supercalifragilisticexpialidocious");
+    for (const line of word.lines) expect(textWidth(line, 14)).toBeLessThanOrEqual(80);
+    const cut = wrapText("one two three four five six seven eight nine ten", 60, 14, 2);
+    expect(cut.truncated).toBe(true);
+    expect(cut.lines).toHaveLength(2);
+    expect(cut.lines[1]).toMatch(/…$/);
+    for (const line of cut.lines) expect(textWidth(line, 14)).toBeLessThanOrEqual(60);
+  });
+
+  it("measures with Arial's widths, with room for a wider fallback font", () => {
+    // "Thames Valley Police" is 131 px in 14 px Arial.
+    expect(textWidth("Thames Valley Police", 14)).toBeGreaterThan(131);
+    expect(textWidth("Thames Valley Police", 14)).toBeLessThan(131 * 1.15);
+    expect(textWidth("WWW", 14)).toBeGreaterThan(textWidth("iii", 14) * 3);
+    expect(textWidth("Émile", 14)).toBe(textWidth("Emile", 14));
   });
 });

@@ -1,6 +1,7 @@
 import { STATUS_LABELS, STATUSES, type Status } from "../../domain/status.js";
 import type { OpenFindingsPoint, StatusByOrganisation } from "../../services/types.js";
 import { escapeHtml, govukDate } from "../filters.js";
+import { textWidth, wrapText } from "./text.js";
 
 /**
  * Server-rendered SVG charts that read without colour: each status has its own pattern as well as its
@@ -58,52 +59,97 @@ export function statusSwatch(status: Status): string {
   return `<svg width="24" height="16" viewBox="0 0 24 16" aria-hidden="true" focusable="false"><defs>${patternDef(id, status)}</defs><rect x="0.5" y="0.5" width="23" height="15" fill="url(#${id})" stroke="${INK}"/></svg>`;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 export interface StackedBarsOptions {
   id: string;
   title: string;
+  /** The width the chart is drawn for, in px (it scales down to fit narrower space). */
   width?: number;
+  /** Extra classes for the svg element (e.g. to show one drawing on small screens, another on large). */
+  className?: string;
 }
 
-/** Horizontal stacked bars: one bar per organisation, one segment per status. */
+const LABEL_FONT = 14;
+const LABEL_LINE = 17;
+const LABEL_MAX_LINES = 3;
+const GAP = 8;
+const BAR_HEIGHT = 22;
+
+/** How the bars are laid out for a width; exported for tests. */
+export interface StackedBarsLayout {
+  width: number;
+  /** The label column: labels end at labelColumn - GAP, bars start at labelColumn. */
+  labelColumn: number;
+  barsWidth: number;
+  labels: { lines: string[]; truncated: boolean }[];
+}
+
+export function stackedBarsLayout(rows: readonly StatusByOrganisation[], width: number): StackedBarsLayout {
+  const totals = rows.map((r) => STATUSES.reduce((n, s) => n + r.counts[s], 0));
+  const totalsColumn =
+    Math.ceil(textWidth(String(Math.max(0, ...totals)), LABEL_FONT, { bold: true })) + 2 * GAP;
+  // Labels may take up to about 40% of the width, leaving the bars at least as much as the labels need.
+  const minBars = Math.max(60, Math.round(width * 0.35));
+  const maxLabel = Math.max(48, Math.min(Math.round(width * 0.42), width - totalsColumn - minBars - 2 * GAP));
+  // A narrow drawing has a narrow column, so it may use a line more before cutting a name short.
+  const maxLines = width < 480 ? LABEL_MAX_LINES + 1 : LABEL_MAX_LINES;
+  const labels = rows.map((r) => wrapText(r.organisation, maxLabel, LABEL_FONT, maxLines));
+  const widest = Math.max(0, ...labels.flatMap((l) => l.lines.map((line) => textWidth(line, LABEL_FONT))));
+  const labelColumn = Math.ceil(Math.min(widest, maxLabel)) + 2 * GAP;
+  return { width, labelColumn, barsWidth: Math.max(20, width - labelColumn - totalsColumn), labels };
+}
+
+/**
+ * Horizontal stacked bars: one bar per organisation, one segment per status. Organisation names are
+ * wrapped onto up to three lines (four in a narrow drawing) in a column as wide as the longest line needs
+ * (at most about 40% of the chart), and cut short with "…" only past that; every full name stays in the label's <title>, in the
+ * description, and in the table that goes with the chart.
+ */
 export function statusByOrganisationSvg(
   rows: readonly StatusByOrganisation[],
   opts: StackedBarsOptions,
 ): string {
   const width = opts.width ?? 760;
-  const labelWidth = 230;
-  const rowHeight = 34;
-  const barHeight = 22;
-  const top = 10;
-  const totalWidth = width - labelWidth - 60;
+  const layout = stackedBarsLayout(rows, width);
+  const { labelColumn, barsWidth } = layout;
   const max = Math.max(1, ...rows.map((r) => STATUSES.reduce((n, s) => n + r.counts[s], 0)));
-  const height = top + rows.length * rowHeight + 10;
   const prefix = `${opts.id}-p`;
+  const top = 6;
 
+  let y = top;
   const bars = rows
     .map((row, i) => {
-      const y = top + i * rowHeight;
+      const label = layout.labels[i] ?? { lines: [row.organisation], truncated: false };
+      const rowHeight = Math.max(34, label.lines.length * LABEL_LINE + 12);
+      const middle = y + rowHeight / 2;
+      const barY = Math.round(middle - BAR_HEIGHT / 2);
+      const firstBaseline = middle - ((label.lines.length - 1) * LABEL_LINE) / 2 + 5;
       const total = STATUSES.reduce((n, s) => n + row.counts[s], 0);
-      let x = labelWidth;
+      let x = labelColumn;
       const segments = STATUSES.filter((s) => row.counts[s] > 0)
         .map((s) => {
-          const w = (row.counts[s] / max) * totalWidth;
-          const label = `${row.counts[s]} ${STATUS_LABELS[s]}`;
+          const w = (row.counts[s] / max) * barsWidth;
+          const text = `${row.counts[s]} ${STATUS_LABELS[s]}`;
           const count =
             w >= 22
-              ? `<rect x="${(x + w / 2 - 10).toFixed(1)}" y="${y + 4}" width="20" height="14" fill="#ffffff"/><text x="${(x + w / 2).toFixed(1)}" y="${y + 15}" font-size="12" text-anchor="middle">${row.counts[s]}</text>`
+              ? `<rect x="${(x + w / 2 - 10).toFixed(1)}" y="${barY + 4}" width="20" height="14" fill="#ffffff"/><text x="${(x + w / 2).toFixed(1)}" y="${barY + 15}" font-size="12" text-anchor="middle">${row.counts[s]}</text>`
               : "";
-          const seg = `<g><title>${escapeHtml(`${row.organisation}: ${label}`)}</title><rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="url(#${patternId(prefix, s)})" stroke="${INK}" stroke-width="1"/>${count}</g>`;
+          const seg = `<g><title>${escapeHtml(`${row.organisation}: ${text}`)}</title><rect x="${x.toFixed(1)}" y="${barY}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="url(#${patternId(prefix, s)})" stroke="${INK}" stroke-width="1"/>${count}</g>`;
           x += w;
           return seg;
         })
         .join("");
-      return `<text x="${labelWidth - 8}" y="${y + 15}" font-size="14" text-anchor="end">${escapeHtml(truncate(row.organisation, 32))}</text>${segments}<text x="${(x + 6).toFixed(1)}" y="${y + 15}" font-size="14" font-weight="bold">${total}</text>`;
+      const lines = label.lines
+        .map(
+          (line, n) =>
+            `<tspan x="${labelColumn - GAP}" y="${(firstBaseline + n * LABEL_LINE).toFixed(1)}">${escapeHtml(line)}</tspan>`,
+        )
+        .join("");
+      const name = `<g class="app-chart__label"><title>${escapeHtml(row.organisation)}</title><text font-size="${LABEL_FONT}" text-anchor="end">${lines}</text></g>`;
+      y += rowHeight;
+      return `${name}${segments}<text x="${(x + 6).toFixed(1)}" y="${barY + 16}" font-size="${LABEL_FONT}" font-weight="bold">${total}</text>`;
     })
     .join("");
+  const height = Math.ceil(y + top);
 
   const desc = rows
     .map(
@@ -113,7 +159,8 @@ export function statusByOrganisationSvg(
           .join(", ")}`,
     )
     .join("; ");
-  return `<svg class="app-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${opts.id}-title ${opts.id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${opts.id}-title">${escapeHtml(opts.title)}</title><desc id="${opts.id}-desc">${escapeHtml(desc)}</desc><defs>${patternDefs(prefix)}</defs>${bars}</svg>`;
+  const classes = ["app-chart", opts.className].filter(Boolean).join(" ");
+  return `<svg class="${escapeHtml(classes)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${opts.id}-title ${opts.id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${opts.id}-title">${escapeHtml(opts.title)}</title><desc id="${opts.id}-desc">${escapeHtml(desc)}</desc><defs>${patternDefs(prefix)}</defs>${bars}</svg>`;
 }
 
 export interface LineChartOptions {

@@ -7,11 +7,17 @@ import {
   UnavailableError,
   ValidationError,
 } from "../../services/errors.js";
+import { signInPath } from "../return-to.js";
 
 /** No one is signed in (pages redirect to sign in; the API answers 401). */
 export class UnauthenticatedError extends Error {
   override name = "UnauthenticatedError";
   readonly statusCode = 401;
+}
+
+function isCsrfError(err: unknown): boolean {
+  const code = (err as Partial<FastifyError> | null)?.code;
+  return typeof code === "string" && code.startsWith("FST_CSRF");
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -50,7 +56,7 @@ export function describeError(err: unknown): Described {
   if (err instanceof UnavailableError) {
     return { status: 503, title: "Sorry, this is not available", message: err.message };
   }
-  if (typeof e.code === "string" && e.code.startsWith("FST_CSRF")) {
+  if (isCsrfError(err)) {
     return {
       status: 403,
       title: "Sorry, this form has expired",
@@ -128,9 +134,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .code(d.status)
         .send({ error: { status: d.status, title: d.title, message: d.message, problems: d.problems } });
     }
-    if (d.status === 401) {
-      const returnTo = request.method === "GET" ? `?returnTo=${encodeURIComponent(request.url)}` : "";
-      return reply.redirect(`/sign-in${returnTo}`, 303);
+    // A form sent after its session ended fails its CSRF check (the token was bound to that session):
+    // what the person needs to hear is that they were signed out, not that the form expired.
+    if (d.status === 401 || (request.sessionEnded && isCsrfError(err))) {
+      return reply.redirect(signInPath(request), 303);
     }
     return sendPage(reply, d);
   });

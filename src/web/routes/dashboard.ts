@@ -22,11 +22,22 @@ export function dashboardRoutes(services: Services): FastifyPluginAsync {
         usedKinds,
         canImport: canImport(user),
         statusKey: usedStatuses.map((s) => ({ status: s, label: STATUS_LABELS[s], swatch: statusSwatch(s) })),
+        // Drawn for a small screen and for a wide one (CSS shows one), so labels never shrink to nothing.
         statusChart: dashboard.statusByOrganisation.length
-          ? statusByOrganisationSvg(dashboard.statusByOrganisation, {
-              id: "status-chart",
-              title: "Actions by status for each organisation",
-            })
+          ? [
+              statusByOrganisationSvg(dashboard.statusByOrganisation, {
+                id: "status-chart-narrow",
+                title: "Actions by status for each organisation",
+                width: 300,
+                className: "app-chart--narrow",
+              }),
+              statusByOrganisationSvg(dashboard.statusByOrganisation, {
+                id: "status-chart",
+                title: "Actions by status for each organisation",
+                width: 760,
+                className: "app-chart--wide",
+              }),
+            ].join("")
           : "",
         findingsChart:
           dashboard.openFindingsOverTime.length > 0

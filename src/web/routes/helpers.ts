@@ -44,12 +44,7 @@ export function sendDownload(reply: FastifyReply, file: FileDownload, inline = f
   return reply.type(file.mediaType).send(file.bytes);
 }
 
-/** Only paths on this site may be returned to after sign-in (no open redirect). */
-export function safeReturnTo(value: string): string {
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\r\n]/.test(value))
-    return "/";
-  return value;
-}
+export { safeReturnTo } from "../return-to.js";
 
 /** Refuses early with the standard 403 page; services check the same rule again. */
 export function ensureAllowed(allowed: boolean): void {
