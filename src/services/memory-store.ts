@@ -3,8 +3,10 @@ import type { ParsedAction } from "../domain/plan.js";
 import { ConflictError, NotFoundError } from "./errors.js";
 import { changedFields, diffPlan, matchActions } from "./plan-diff.js";
 import type {
+  ActionBrief,
   ActionRecord,
   ChallengeRecord,
+  FindingBrief,
   FindingRecord,
   NewAuditEntry,
   PlanRecord,
@@ -309,6 +311,13 @@ export class MemoryStore implements Store {
   actions: Store["actions"] = {
     listByPlan: async (planId) => structuredClone(this.state.actions.filter((a) => a.planId === planId)),
     listAll: async () => structuredClone(this.state.actions),
+    briefsByPlan: async (planId) =>
+      this.state.actions
+        .filter((a) => a.planId === planId)
+        .map(
+          ({ finding: _f, action: _a, progress: _p, evidenceOfImpact: _e, ...brief }): ActionBrief =>
+            structuredClone(brief),
+        ),
     get: async (actionId) => this.copy(this.state.actions.find((a) => a.id === actionId)),
     history: async (actionId) =>
       structuredClone(
@@ -401,6 +410,21 @@ export class MemoryStore implements Store {
             (!filter.openOnly || f.resolvedOn === null),
         ),
       ),
+    briefs: async (filter) =>
+      this.state.findings
+        .filter(
+          (f) =>
+            (!filter.planId || f.planId === filter.planId) && (!filter.openOnly || f.resolvedOn === null),
+        )
+        .map(
+          (f): FindingBrief => ({
+            id: f.id,
+            planId: f.planId,
+            actionId: f.actionId,
+            kind: f.kind,
+            resolvedOn: f.resolvedOn,
+          }),
+        ),
     sync: async (planId, raised, on) => {
       const key = (f: { actionId: string | null; kind: string; ref: string; section: string }) =>
         `${f.actionId ?? `${f.section}\u0000${f.ref}`}\u0000${f.kind}`;

@@ -325,10 +325,18 @@ export interface AuthService {
   hasApiToken(actor: User): Promise<boolean>;
 }
 
+/** What the plan page shows: the plan, and all its live actions by ref (the page filters and sorts them). */
+export interface PlanPage {
+  plan: PlanDetail;
+  actions: ActionSummary[];
+}
+
 export interface PlanService {
   list(user: User): Promise<PlanSummary[]>;
   get(user: User, planId: string): Promise<PlanDetail>;
   actions(user: User, planId: string, filter: ActionFilter): Promise<ActionSummary[]>;
+  /** get and actions together, reading the plan, its actions and its findings once. */
+  page(user: User, planId: string): Promise<PlanPage>;
   dashboard(user: User): Promise<Dashboard>;
 }
 
