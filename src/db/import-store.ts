@@ -9,6 +9,7 @@ import {
   type FieldChanges,
   normaliseKey,
   type PlanDiff,
+  withCanonicalOwners,
 } from "../domain/plan-diff.js";
 import { appendAudit } from "./audit.js";
 import { englandDay, laterDay } from "./days.js";
@@ -41,7 +42,7 @@ export interface ImportResult extends DiffCounts {
 
 export interface ImportPreview extends DiffCounts {
   planId: number | null;
-  entries: ActionDiffEntry[];
+  entries: ActionDiffEntry<StoredAction>[];
   /** Organisations the import would create. */
   newOrganisations: string[];
 }
@@ -67,24 +68,19 @@ function namedOrganisations(parsed: ParsedPlan): string[] {
   return [...names.values()];
 }
 
-/**
- * The plan with every organisation written as the partnership's own name for it, so that a plan calling
- * a trust by an alias this time and by its name last time is not a change.
- */
-function withCanonicalOwners(parsed: ParsedPlan, index: OrganisationIndex): ParsedAction[] {
-  const canonical = (name: string) => index.get(normaliseKey(name))?.name ?? name.trim();
-  return parsed.actions.map((a) => {
-    // Two names for one organisation (an alias and its name) become one owner.
-    const owners = actionOwners({ organisation: null, organisations: actionOwners(a).map(canonical) });
-    return { ...a, organisation: owners[0] ?? null, organisations: owners };
-  });
+/** The plan's actions with every organisation written as the partnership's own name for it. */
+function canonicalActions(parsed: ParsedPlan, index: OrganisationIndex): ParsedAction[] {
+  return withCanonicalOwners(parsed.actions, (name) => index.get(normaliseKey(name))?.name ?? name.trim());
 }
+
+/** A stored action as the diff sees it, with the keys writing it back needs. */
+type StoredAction = ExistingAction & { id: number; sectionId: number; position: number; rowVersion: number };
 
 async function loadExistingActions(
   db: Kysely<Schema>,
   planId: number,
   lock: boolean,
-): Promise<(ExistingAction & { sectionId: number; position: number; rowVersion: number })[]> {
+): Promise<StoredAction[]> {
   let q = db
     .selectFrom("action")
     .innerJoin("section", "section.id", "action.sectionId")
@@ -172,8 +168,8 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const index = await loadOrganisationIndex(db, opts.partnershipId);
   const newOrganisations = namedOrganisations(parsed).filter((n) => !index.has(normaliseKey(n)));
-  const incoming = withCanonicalOwners(parsed, index);
-  let diff: PlanDiff;
+  const incoming = canonicalActions(parsed, index);
+  let diff: PlanDiff<StoredAction>;
   if (opts.planId === undefined) {
     diff = diffPlanActions([], incoming);
   } else {
@@ -232,7 +228,7 @@ export async function storeImport(
 
     const { index, created } = await resolveOrganisations(trx, parsed, opts, importDay);
     const sectionIds = await storeSections(trx, planId, parsed, index);
-    const incoming = withCanonicalOwners(parsed, index);
+    const incoming = canonicalActions(parsed, index);
     const existing = isNewPlan ? [] : await loadExistingActions(trx, planId, true);
     const diff = diffPlanActions(existing, incoming);
 
@@ -490,7 +486,7 @@ async function storeSections(
 async function insertActions(
   db: Kysely<Schema>,
   planId: number,
-  entries: Extract<ActionDiffEntry, { kind: "added" }>[],
+  entries: Extract<ActionDiffEntry<StoredAction>, { kind: "added" }>[],
   sectionOf: (a: ParsedAction) => number,
   now: Date,
 ): Promise<number[]> {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedAction } from "./plan.js";
-import { actionOwners, compareActions, diffPlanActions, type ExistingAction } from "./plan-diff.js";
+import {
+  actionOwners,
+  COMPARED_FIELDS,
+  compareActions,
+  diffPlanActions,
+  type ExistingAction,
+  FIELD_LABELS,
+  summariseDiff,
+  withCanonicalOwners,
+} from "./plan-diff.js";
 
 function parsedAction(overrides: Partial<ParsedAction> = {}): ParsedAction {
   return {
@@ -24,7 +33,7 @@ function parsedAction(overrides: Partial<ParsedAction> = {}): ParsedAction {
 }
 
 let nextId = 1;
-function stored(a: ParsedAction, withdrawn = false): ExistingAction {
+function stored(a: ParsedAction, withdrawn = false): ExistingAction & { id: number } {
   return { ...a, organisations: actionOwners(a), id: nextId++, withdrawn };
 }
 
@@ -180,5 +189,87 @@ describe("compareActions", () => {
   it("reports nothing for identical actions and due dates by value", () => {
     expect(compareActions(a1, { ...a1 })).toEqual({});
     expect(compareActions(a1, { ...a1, due: null })).toEqual({ due: { before: "2020-03-31", after: null } });
+  });
+});
+
+describe("summariseDiff", () => {
+  it("lists added, withdrawn and changed actions with each changed field in a person's words", () => {
+    const a2b = {
+      ...a2,
+      status: "completed" as const,
+      statusText: "Blue",
+      progress: "All A&E staff trained.",
+    };
+    const a4 = parsedAction({ ref: "4", finding: "New finding", action: "New action" });
+    const summary = summariseDiff(
+      diffPlanActions([stored(a1), stored(a2), stored(a3)], [a1, a2b, a4]).entries,
+    );
+    expect(summary).toEqual({
+      added: [{ section: "Health", ref: "4" }],
+      withdrawn: [{ section: "Health", ref: "3" }],
+      changed: [
+        {
+          section: "Health",
+          ref: "2",
+          changes: [
+            { field: "status", before: "on-track", after: "completed" },
+            { field: "statusText", before: "Green", after: "Blue" },
+            { field: "progress", before: "Training plan agreed.", after: "All A&E staff trained." },
+          ],
+        },
+      ],
+      unchanged: 1,
+    });
+  });
+
+  it("puts a moved action's section and ref first, and writes owners and empty values as text", () => {
+    const moved = {
+      ...a1,
+      section: "Police",
+      ref: "1.1",
+      organisations: ["Thames Valley Police", "Milton Keynes Council"],
+      due: null,
+      lead: "DS Jones",
+    };
+    const summary = summariseDiff(diffPlanActions([stored(a1)], [moved]).entries);
+    expect(summary.changed[0]?.changes).toEqual([
+      { field: "section", before: "Health", after: "Police" },
+      { field: "ref", before: "1", after: "1.1" },
+      { field: "lead", before: "DCI Matt Darnell", after: "DS Jones" },
+      {
+        field: "organisations",
+        before: "Thames Valley Police",
+        after: "Thames Valley Police, Milton Keynes Council",
+      },
+      { field: "due", before: "2020-03-31", after: "" },
+    ]);
+    expect(FIELD_LABELS.map(([field]) => field).sort()).toEqual([...COMPARED_FIELDS].sort());
+  });
+
+  it("shows an action coming back to the plan as added, and one already withdrawn not at all", () => {
+    const back = summariseDiff(diffPlanActions([stored(a1, true)], [a1]).entries);
+    expect(back).toEqual({
+      added: [{ section: "Health", ref: "1" }],
+      withdrawn: [],
+      changed: [],
+      unchanged: 0,
+    });
+    const gone = summariseDiff(diffPlanActions([stored(a1, true), stored(a2)], [a2]).entries);
+    expect(gone).toEqual({ added: [], withdrawn: [], changed: [], unchanged: 1 });
+  });
+});
+
+describe("withCanonicalOwners", () => {
+  it("writes every owner as the partnership's name for it, each once, primary first", () => {
+    const names: Record<string, string> = {
+      tvp: "Thames Valley Police",
+      "thames valley police": "Thames Valley Police",
+    };
+    const [a] = withCanonicalOwners(
+      [parsedAction({ organisation: "TVP", organisations: ["Thames Valley Police", "  New Agency "] })],
+      (name) => names[name.trim().toLowerCase()] ?? name.trim(),
+    );
+    expect(a?.organisation).toBe("Thames Valley Police");
+    expect(a?.organisations).toEqual(["Thames Valley Police", "New Agency"]);
   });
 });

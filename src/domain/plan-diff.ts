@@ -1,8 +1,9 @@
 import type { ParsedAction } from "./plan.js";
 
 /**
- * What changed between the actions of a stored plan and a newly read version of it. Pure: the import
- * store uses it to write history and the import preview shows the same result without writing.
+ * What changed between the actions of a stored plan and a newly read version of it. Pure, and the only
+ * plan diff there is: both stores (the database's import and the in-memory one) match and apply with
+ * it, and the import preview shows its summary (summariseDiff) without writing.
  */
 
 /** The fields of an action a plan can change; history records them under these names. */
@@ -33,25 +34,25 @@ export interface FieldChange {
 /** `withdrawn` records an action leaving or coming back to the plan. */
 export type FieldChanges = Partial<Record<ComparedField | "withdrawn", FieldChange>>;
 
+/** A stored action as the diff sees it; each store adds its own keys (id, position…), kept in the entries. */
 export interface ExistingAction extends ActionSnapshot {
-  id: number;
   withdrawn: boolean;
 }
 
 /** How a new action was found to be an old one. */
 export type MatchRule = "section-and-ref" | "ref" | "text";
 
-export type ActionDiffEntry =
+export type ActionDiffEntry<E extends ExistingAction = ExistingAction> =
   | { kind: "added"; index: number; parsed: ParsedAction }
   | {
       kind: "changed" | "unchanged" | "reinstated";
       index: number;
       parsed: ParsedAction;
-      existing: ExistingAction;
+      existing: E;
       matchedBy: MatchRule;
       changes: FieldChanges;
     }
-  | { kind: "withdrawn"; existing: ExistingAction; changes: FieldChanges };
+  | { kind: "withdrawn"; existing: E; changes: FieldChanges };
 
 export interface DiffCounts {
   added: number;
@@ -61,9 +62,9 @@ export interface DiffCounts {
   reinstated: number;
 }
 
-export interface PlanDiff {
+export interface PlanDiff<E extends ExistingAction = ExistingAction> {
   /** Incoming actions in their order, then the actions that left the plan in their stored order. */
-  entries: ActionDiffEntry[];
+  entries: ActionDiffEntry<E>[];
   counts: DiffCounts;
 }
 
@@ -128,6 +129,21 @@ export function actionOwners(action: Pick<ParsedAction, "organisation" | "organi
     owners.push(trimmed);
   }
   return owners;
+}
+
+/**
+ * The actions with every owner written as the partnership's own name for it (`canonical` maps a name or
+ * alias to that name, or gives back the name it does not know), so that a plan calling a trust by an
+ * alias this time and by its name last time is not a change; two names for one owner become one.
+ */
+export function withCanonicalOwners(
+  actions: readonly ParsedAction[],
+  canonical: (name: string) => string,
+): ParsedAction[] {
+  return actions.map((a) => {
+    const owners = actionOwners({ organisation: null, organisations: actionOwners(a).map(canonical) });
+    return { ...a, organisation: owners[0] ?? null, organisations: owners };
+  });
 }
 
 export function compareActions(before: ActionSnapshot, after: ActionSnapshot): FieldChanges {
@@ -217,13 +233,13 @@ const UNKNOWN_SIMILARITY = 0.4;
  * (sections renamed or re-cut) when the wording agrees; then by the text of finding and action (refs
  * empty or renumbered). A match to a withdrawn action reinstates it.
  */
-export function diffPlanActions(
-  existing: readonly ExistingAction[],
+export function diffPlanActions<E extends ExistingAction>(
+  existing: readonly E[],
   incoming: readonly ParsedAction[],
-): PlanDiff {
-  const olds: Side<ExistingAction>[] = existing.map((item, order) => ({ item, order, words: words(item) }));
+): PlanDiff<E> {
+  const olds: Side<E>[] = existing.map((item, order) => ({ item, order, words: words(item) }));
   const news: Side<ParsedAction>[] = incoming.map((item, order) => ({ item, order, words: words(item) }));
-  const match = new Map<number, { old: Side<ExistingAction>; rule: MatchRule }>();
+  const match = new Map<number, { old: Side<E>; rule: MatchRule }>();
   const matchedOld = new Set<number>();
 
   const pass = (
@@ -272,7 +288,7 @@ export function diffPlanActions(
     () => Number.NEGATIVE_INFINITY,
   );
 
-  const entries: ActionDiffEntry[] = [];
+  const entries: ActionDiffEntry<E>[] = [];
   const counts: DiffCounts = { added: 0, changed: 0, unchanged: 0, withdrawn: 0, reinstated: 0 };
   for (const n of news) {
     const m = match.get(n.order);
@@ -302,4 +318,75 @@ export function diffPlanActions(
     counts.withdrawn++;
   }
   return { entries, counts };
+}
+
+/** The compared fields in the order a person reads them, with the words shown for each. */
+export const FIELD_LABELS: readonly (readonly [ComparedField, string])[] = [
+  ["section", "Section"],
+  ["ref", "Ref"],
+  ["finding", "Finding"],
+  ["action", "Action"],
+  ["lead", "Lead"],
+  ["organisations", "Organisation"],
+  ["dueText", "Timescale"],
+  ["due", "Due date"],
+  ["status", "Status"],
+  ["statusText", "Status as written"],
+  ["progress", "Progress"],
+  ["evidenceOfImpact", "Evidence of impact"],
+  ["lastUpdate", "Date of last update"],
+];
+
+/** One changed field as a person reads it. */
+export interface ChangedField {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What an import would do to a plan, as the import preview shows it. */
+export interface DiffSummary {
+  added: { section: string; ref: string }[];
+  withdrawn: { section: string; ref: string }[];
+  changed: { section: string; ref: string; changes: ChangedField[] }[];
+  unchanged: number;
+}
+
+export function fieldText(value: FieldValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return value;
+}
+
+const FIELD_ORDER: readonly string[] = FIELD_LABELS.map(([field]) => field);
+
+function fieldRank(field: string): number {
+  const i = FIELD_ORDER.indexOf(field);
+  return i === -1 ? FIELD_ORDER.length : i;
+}
+
+/** The diff as the import preview shows it: an action coming back to the plan is new to it as it stands. */
+export function summariseDiff(entries: readonly ActionDiffEntry<ExistingAction>[]): DiffSummary {
+  const summary: DiffSummary = { added: [], withdrawn: [], changed: [], unchanged: 0 };
+  for (const e of entries) {
+    if (e.kind === "withdrawn") {
+      summary.withdrawn.push({ section: e.existing.section, ref: e.existing.ref });
+    } else if (e.kind === "added" || e.kind === "reinstated") {
+      summary.added.push({ section: e.parsed.section, ref: e.parsed.ref });
+    } else if (e.kind === "unchanged") {
+      summary.unchanged++;
+    } else {
+      const changes: ChangedField[] = Object.entries(e.changes)
+        .filter(([field]) => field !== "withdrawn")
+        .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+        .map(([field, change]) => ({
+          field,
+          before: fieldText(change?.before),
+          after: fieldText(change?.after),
+        }));
+      summary.changed.push({ section: e.parsed.section, ref: e.parsed.ref, changes });
+    }
+  }
+  return summary;
 }

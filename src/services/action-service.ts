@@ -7,7 +7,7 @@ import { type FieldProblem, NotFoundError, ValidationError } from "./errors.js";
 import { canRead, canUpdateAction } from "./permissions.js";
 import { refreshFindings } from "./refresh-findings.js";
 import type { ActionService, Challenge } from "./types.js";
-import { toActionSummary, toFinding } from "./views.js";
+import { openFindingsByAction, toActionSummary, toFinding } from "./views.js";
 
 export const MAX_TEXT = 20_000;
 
@@ -38,7 +38,7 @@ export function createActionService(
       const planTitle = plan?.title ?? "";
       const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? null) : null);
       const open = findings.filter((f) => f.resolvedOn === null);
-      const summary = toActionSummary(action, planTitle, open);
+      const summary = toActionSummary(action, planTitle, openFindingsByAction(open));
       const challengeViews: Challenge[] = challenges.map((c) =>
         toChallenge(
           c,

@@ -1,7 +1,7 @@
 import { ensure, type ServiceContext } from "./context.js";
 import { canRead } from "./permissions.js";
 import type { ActionSummary, Finding, FindingService, ScrutinyQuestions } from "./types.js";
-import { sortActions, toActionSummary, toFinding } from "./views.js";
+import { openFindingsByAction, sortActions, toActionSummary, toFinding } from "./views.js";
 
 const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
 const NO_ORGANISATION = "No organisation";
@@ -44,9 +44,11 @@ export function createFindingService(ctx: ServiceContext): FindingService {
         store.actions.listAll(),
       ]);
       const titles = new Map(plans.map((p) => [p.id, p.title]));
+      const actionById = new Map(actions.map((a) => [a.id, a]));
+      const openByAction = openFindingsByAction(findings);
       const byOrg = new Map<string, Map<string, { action: ActionSummary; findings: Finding[] }>>();
       for (const f of findings) {
-        const action = f.actionId ? actions.find((a) => a.id === f.actionId) : undefined;
+        const action = f.actionId ? actionById.get(f.actionId) : undefined;
         if (!action || action.withdrawn) continue;
         const planTitle = titles.get(action.planId) ?? "";
         const orgs = action.organisations.length
@@ -55,7 +57,7 @@ export function createFindingService(ctx: ServiceContext): FindingService {
         for (const org of orgs) {
           const group = byOrg.get(org) ?? new Map();
           const entry = group.get(action.id) ?? {
-            action: toActionSummary(action, planTitle, findings),
+            action: toActionSummary(action, planTitle, openByAction),
             findings: [],
           };
           entry.findings.push(toFinding(f, planTitle));

@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { isoToday } from "../domain/dates.js";
 import type { ParsedAction } from "../domain/plan.js";
+import {
+  diffPlanActions,
+  type ExistingAction,
+  normaliseKey,
+  summariseDiff,
+  withCanonicalOwners,
+} from "../domain/plan-diff.js";
 import { ConflictError, NotFoundError } from "./errors.js";
-import { changedFields, diffPlan, matchActions } from "./plan-diff.js";
 import type {
+  ActionBrief,
   ActionRecord,
   ChallengeRecord,
+  FindingBrief,
   FindingRecord,
   NewAuditEntry,
   PlanRecord,
@@ -54,6 +63,14 @@ function emptyState(): State {
 
 const DEFAULT_CADENCE_DAYS = 90;
 
+/** The later of two YYYY-MM-DD days; null counts as no day. */
+function laterDay(day: string, other: string | null): string {
+  return other !== null && other > day ? other : day;
+}
+
+/** A stored action as the plan diff sees it, with the record the diff's result is written back to. */
+type StoredAction = ExistingAction & { record: ActionRecord };
+
 /**
  * The Store kept in memory, for tests and for trying the web service without a database. Transactions
  * snapshot the state and put it back when the work throws, so it honours the same atomicity.
@@ -64,6 +81,8 @@ export class MemoryStore implements Store {
   private blobs = new Map<string, Buffer>();
   private inTransaction = false;
   private seq = 0;
+  /** Each action's place in its plan as the latest version has it, as the database keeps it. */
+  private positions = new Map<string, number>();
 
   private id(): string {
     this.seq++;
@@ -74,12 +93,14 @@ export class MemoryStore implements Store {
     if (this.inTransaction) return fn(this);
     const snapshot = structuredClone(this.state);
     const blobs = new Map(this.blobs);
+    const positions = new Map(this.positions);
     this.inTransaction = true;
     try {
       return await fn(this);
     } catch (err) {
       this.state = snapshot;
       this.blobs = blobs;
+      this.positions = positions;
       throw err;
     } finally {
       this.inTransaction = false;
@@ -222,9 +243,8 @@ export class MemoryStore implements Store {
       ),
     previewImport: async (planId, parsed) => {
       this.mustFind(this.state.plans, planId, "plan");
-      return diffPlan(
-        this.state.actions.filter((a) => a.planId === planId),
-        parsed.actions,
+      return summariseDiff(
+        diffPlanActions(this.storedActions(planId), this.canonicalActions(parsed.actions)).entries,
       );
     },
     storeImport: (input) => this.transaction(async () => this.storeImport(input)),
@@ -262,27 +282,41 @@ export class MemoryStore implements Store {
       importedById: actorId,
     });
 
-    const existing = this.state.actions.filter((a) => a.planId === plan.id);
-    const matched = matchActions(existing, parsed.actions);
-    for (const { existing: e, parsed: p } of matched.pairs) {
-      if (changedFields(e, p).length === 0) continue;
-      Object.assign(e, this.actionFields(p), { rowVersion: e.rowVersion + 1 });
-      this.historyFromImport(e, p, fileName, at, parsed.plan.asOf);
-    }
-    for (const p of matched.added) {
-      const action: ActionRecord = {
-        id: this.id(),
-        planId: plan.id,
-        ...this.actionFields(p),
-        rowVersion: 1,
-        withdrawn: false,
-      };
-      this.state.actions.push(action);
-      this.historyFromImport(action, p, fileName, at, parsed.plan.asOf);
-    }
-    for (const m of matched.missing) {
-      m.withdrawn = true;
-      m.rowVersion++;
+    const diff = diffPlanActions(this.storedActions(plan.id), this.canonicalActions(parsed.actions));
+    // As the database dates them: the action's own last update, else the plan's date, else the import's day.
+    const importDay = isoToday(new Date(at));
+    const entryDay = (a: ParsedAction | null) => a?.lastUpdate ?? parsed.plan.asOf ?? importDay;
+    for (const e of diff.entries) {
+      if (e.kind === "added") {
+        const action: ActionRecord = {
+          id: this.id(),
+          planId: plan.id,
+          ...this.actionFields(e.parsed),
+          rowVersion: 1,
+          withdrawn: false,
+        };
+        this.state.actions.push(action);
+        this.positions.set(action.id, e.index);
+        this.historyFromImport(action, e.parsed, fileName, at, entryDay(e.parsed));
+      } else if (e.kind === "changed" || e.kind === "reinstated") {
+        const action = e.existing.record;
+        Object.assign(action, this.actionFields(e.parsed), {
+          rowVersion: action.rowVersion + 1,
+          withdrawn: false,
+        });
+        this.positions.set(action.id, e.index);
+        // A return to the plan happens with this version, not on the day the action was last updated.
+        const day =
+          e.kind === "reinstated" ? laterDay(entryDay(null), e.parsed.lastUpdate) : entryDay(e.parsed);
+        this.historyFromImport(action, e.parsed, fileName, at, day);
+      } else if (e.kind === "unchanged") {
+        this.positions.set(e.existing.record.id, e.index);
+      } else {
+        const action = e.existing.record;
+        action.withdrawn = true;
+        action.rowVersion++;
+        this.historyFromImport(action, e.existing, fileName, at, entryDay(null));
+      }
     }
     this.state.audit.push({
       id: this.id(),
@@ -292,15 +326,43 @@ export class MemoryStore implements Store {
       entityType: "plan",
       entityId: plan.id,
       before: null,
-      after: {
-        fileName,
-        versionId,
-        versionNumber: plan.versionNumber,
-        added: matched.added.length,
-        withdrawn: matched.missing.length,
-      },
+      after: { fileName, versionId, versionNumber: plan.versionNumber, ...diff.counts },
     });
     return { planId: plan.id, versionId };
+  }
+
+  /** A plan's actions, withdrawn ones too, in the order the database keeps them (place, then age). */
+  private storedActions(planId: string): StoredAction[] {
+    return this.state.actions
+      .filter((a) => a.planId === planId)
+      .map((record, age) => ({ record, age, position: this.positions.get(record.id) ?? 0 }))
+      .sort((a, b) => a.position - b.position || a.age - b.age)
+      .map(({ record }) => ({
+        record,
+        section: record.section,
+        ref: record.ref,
+        organisations: record.organisations.map((o) => o.name),
+        finding: record.finding,
+        action: record.action,
+        lead: record.lead,
+        due: record.due,
+        dueText: record.dueText,
+        status: record.status,
+        statusText: record.statusText,
+        progress: record.progress,
+        evidenceOfImpact: record.evidenceOfImpact,
+        lastUpdate: record.lastUpdate,
+        withdrawn: record.withdrawn,
+      }));
+  }
+
+  /** The parsed actions with every owner under the partnership's own name for it, as the database does. */
+  private canonicalActions(actions: readonly ParsedAction[]): ParsedAction[] {
+    const names = new Map<string, string>();
+    for (const o of this.state.organisations) {
+      for (const name of [o.name, ...o.aliases]) names.set(normaliseKey(name), o.name);
+    }
+    return withCanonicalOwners(actions, (name) => names.get(normaliseKey(name)) ?? name.trim());
   }
 
   private actionFields(p: ParsedAction): Omit<ActionRecord, "id" | "planId" | "rowVersion" | "withdrawn"> {
@@ -325,16 +387,16 @@ export class MemoryStore implements Store {
 
   private historyFromImport(
     a: ActionRecord,
-    p: ParsedAction,
+    p: Pick<ParsedAction, "status" | "statusText" | "progress" | "evidenceOfImpact">,
     fileName: string,
     at: string,
-    asOf: string | null,
+    effectiveDate: string,
   ) {
     this.state.updates.push({
       id: this.id(),
       actionId: a.id,
       recordedAt: at,
-      effectiveDate: p.lastUpdate ?? asOf,
+      effectiveDate,
       source: "import",
       actorId: null,
       importFileName: fileName,
@@ -349,6 +411,13 @@ export class MemoryStore implements Store {
   actions: Store["actions"] = {
     listByPlan: async (planId) => structuredClone(this.state.actions.filter((a) => a.planId === planId)),
     listAll: async () => structuredClone(this.state.actions),
+    briefsByPlan: async (planId) =>
+      this.state.actions
+        .filter((a) => a.planId === planId)
+        .map(
+          ({ finding: _f, action: _a, progress: _p, evidenceOfImpact: _e, ...brief }): ActionBrief =>
+            structuredClone(brief),
+        ),
     get: async (actionId) => this.copy(this.state.actions.find((a) => a.id === actionId)),
     history: async (actionId) =>
       structuredClone(
@@ -441,6 +510,21 @@ export class MemoryStore implements Store {
             (!filter.openOnly || f.resolvedOn === null),
         ),
       ),
+    briefs: async (filter) =>
+      this.state.findings
+        .filter(
+          (f) =>
+            (!filter.planId || f.planId === filter.planId) && (!filter.openOnly || f.resolvedOn === null),
+        )
+        .map(
+          (f): FindingBrief => ({
+            id: f.id,
+            planId: f.planId,
+            actionId: f.actionId,
+            kind: f.kind,
+            resolvedOn: f.resolvedOn,
+          }),
+        ),
     sync: async (planId, raised, on) => {
       const key = (f: { actionId: string | null; kind: string; ref: string; section: string }) =>
         `${f.actionId ?? `${f.section}\u0000${f.ref}`}\u0000${f.kind}`;
@@ -530,7 +614,7 @@ export class MemoryStore implements Store {
   /** Everything stored, as JSON: lets tests prove a refused request changed nothing. */
   dump(): string {
     const blobs = [...this.blobs.entries()].map(([k, v]) => [k, v.toString("base64")]);
-    return JSON.stringify({ state: this.state, blobs });
+    return JSON.stringify({ state: this.state, blobs, positions: [...this.positions] });
   }
 
   private copy<T>(value: T | undefined): T | null {

@@ -2,9 +2,30 @@ import { isClosed } from "../domain/status.js";
 import { ensure, type ServiceContext } from "./context.js";
 import { NotFoundError } from "./errors.js";
 import { canRead } from "./permissions.js";
-import type { ActionRecord, FindingRecord } from "./store.js";
-import type { OpenFindingsPoint, PlanService, StatusByOrganisation } from "./types.js";
-import { applyActionFilter, sortActions, toActionSummary, toPlanSummary, zeroStatusCounts } from "./views.js";
+import type {
+  ActionBrief,
+  ActionRecord,
+  FindingBrief,
+  FindingRecord,
+  PlanRecord,
+  PlanVersionRecord,
+  UserRecord,
+} from "./store.js";
+import type {
+  ActionSummary,
+  OpenFindingsPoint,
+  PlanDetail,
+  PlanService,
+  StatusByOrganisation,
+} from "./types.js";
+import {
+  applyActionFilter,
+  openFindingsByAction,
+  sortActions,
+  toActionSummary,
+  toPlanSummary,
+  zeroStatusCounts,
+} from "./views.js";
 
 const NO_ORGANISATION = "No organisation";
 
@@ -49,6 +70,40 @@ export function openFindingsOverTime(
   }));
 }
 
+function planDetail(
+  plan: PlanRecord,
+  actions: readonly ActionBrief[],
+  openFindings: readonly FindingBrief[],
+  versions: readonly PlanVersionRecord[],
+  users: readonly UserRecord[],
+): PlanDetail {
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return {
+    ...toPlanSummary(plan, actions, openFindings),
+    ragKey: plan.ragKey,
+    reviewCadenceDays: plan.reviewCadenceDays,
+    fileName: plan.fileName,
+    sections: plan.sections,
+    versions: versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      label: v.label,
+      fileName: v.fileName,
+      importedAt: v.importedAt,
+      importedBy: (v.importedById !== null ? names.get(v.importedById) : undefined) ?? null,
+    })),
+  };
+}
+
+function liveActionSummaries(
+  plan: PlanRecord,
+  actions: readonly ActionBrief[],
+  openFindings: readonly FindingBrief[],
+): ActionSummary[] {
+  const byAction = openFindingsByAction(openFindings);
+  return actions.filter((a) => !a.withdrawn).map((a) => toActionSummary(a, plan.title, byAction));
+}
+
 export function createPlanService(ctx: ServiceContext): PlanService {
   const { store } = ctx;
   return {
@@ -66,43 +121,43 @@ export function createPlanService(ctx: ServiceContext): PlanService {
 
     async get(user, planId) {
       ensure(canRead(user));
-      const plan = await store.plans.get(planId);
-      if (!plan) throw new NotFoundError("Plan not found");
-      const [actions, findings, versions, users] = await Promise.all([
-        store.actions.listByPlan(planId),
-        store.findings.list({ planId, openOnly: true }),
+      const [plan, actions, findings, versions, users] = await Promise.all([
+        store.plans.get(planId),
+        store.actions.briefsByPlan(planId),
+        store.findings.briefs({ planId, openOnly: true }),
         store.plans.versions(planId),
         store.users.list(),
       ]);
-      return {
-        ...toPlanSummary(plan, actions, findings),
-        ragKey: plan.ragKey,
-        reviewCadenceDays: plan.reviewCadenceDays,
-        fileName: plan.fileName,
-        sections: plan.sections,
-        versions: versions.map((v) => ({
-          id: v.id,
-          number: v.number,
-          label: v.label,
-          fileName: v.fileName,
-          importedAt: v.importedAt,
-          importedBy: users.find((u) => u.id === v.importedById)?.name ?? null,
-        })),
-      };
+      if (!plan) throw new NotFoundError("Plan not found");
+      return planDetail(plan, actions, findings, versions, users);
     },
 
     async actions(user, planId, filter) {
       ensure(canRead(user));
-      const plan = await store.plans.get(planId);
-      if (!plan) throw new NotFoundError("Plan not found");
-      const [actions, findings] = await Promise.all([
-        store.actions.listByPlan(planId),
-        store.findings.list({ planId, openOnly: true }),
+      const [plan, actions, findings] = await Promise.all([
+        store.plans.get(planId),
+        store.actions.briefsByPlan(planId),
+        store.findings.briefs({ planId, openOnly: true }),
       ]);
-      return applyActionFilter(
-        actions.filter((a) => !a.withdrawn).map((a) => toActionSummary(a, plan.title, findings)),
-        filter,
-      );
+      if (!plan) throw new NotFoundError("Plan not found");
+      return applyActionFilter(liveActionSummaries(plan, actions, findings), filter);
+    },
+
+    async page(user, planId) {
+      ensure(canRead(user));
+      // One read of each: the plan, its actions and its open findings serve both halves of the page.
+      const [plan, actions, findings, versions, users] = await Promise.all([
+        store.plans.get(planId),
+        store.actions.briefsByPlan(planId),
+        store.findings.briefs({ planId, openOnly: true }),
+        store.plans.versions(planId),
+        store.users.list(),
+      ]);
+      if (!plan) throw new NotFoundError("Plan not found");
+      return {
+        plan: planDetail(plan, actions, findings, versions, users),
+        actions: sortActions(liveActionSummaries(plan, actions, findings), "ref", "asc"),
+      };
     },
 
     async dashboard(user) {
@@ -114,6 +169,7 @@ export function createPlanService(ctx: ServiceContext): PlanService {
       ]);
       const open = allFindings.filter((f) => f.resolvedOn === null);
       const titles = new Map(plans.map((p) => [p.id, p.title]));
+      const byAction = openFindingsByAction(open);
       const mine =
         user.role === "editor" && user.organisationId
           ? actions
@@ -123,7 +179,7 @@ export function createPlanService(ctx: ServiceContext): PlanService {
                   !isClosed(a.status) &&
                   a.organisations.some((o) => o.id === user.organisationId),
               )
-              .map((a) => toActionSummary(a, titles.get(a.planId) ?? "", open))
+              .map((a) => toActionSummary(a, titles.get(a.planId) ?? "", byAction))
           : [];
       return {
         plans: plans

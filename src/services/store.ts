@@ -84,6 +84,9 @@ export interface ActionRecord {
   withdrawn: boolean;
 }
 
+/** An action as a list of actions shows it: without its long texts (finding, action, progress, evidence). */
+export type ActionBrief = Omit<ActionRecord, "finding" | "action" | "progress" | "evidenceOfImpact">;
+
 export interface AttachmentRecord {
   id: string;
   fileName: string;
@@ -144,6 +147,9 @@ export interface FindingRecord extends RaisedFinding {
   raisedOn: string;
   resolvedOn: string | null;
 }
+
+/** What counting findings needs: which plan and action, what kind, and whether it is still open. */
+export type FindingBrief = Pick<FindingRecord, "id" | "planId" | "actionId" | "kind" | "resolvedOn">;
 
 export interface ChallengeRecord {
   id: string;
@@ -249,6 +255,8 @@ export interface Store {
   actions: {
     listByPlan(planId: string): Promise<ActionRecord[]>;
     listAll(): Promise<ActionRecord[]>;
+    /** listByPlan without the long texts, in the same order: for pages that list a plan's actions. */
+    briefsByPlan(planId: string): Promise<ActionBrief[]>;
     get(actionId: string): Promise<ActionRecord | null>;
     history(actionId: string): Promise<UpdateRecord[]>;
     /**
@@ -263,6 +271,8 @@ export interface Store {
 
   findings: {
     list(filter: { planId?: string; actionId?: string; openOnly?: boolean }): Promise<FindingRecord[]>;
+    /** list without the texts, in the same order: for counting findings by plan, action and kind. */
+    briefs(filter: { planId?: string; openOnly?: boolean }): Promise<FindingBrief[]>;
     /**
      * Brings a plan's open findings in line with what the engine raises now: new ones are raised on `on`,
      * ones no longer raised are resolved on `on`, unchanged ones keep their history.

@@ -1,5 +1,6 @@
 import type { FindingKind, Severity } from "../assurance/types.js";
 import type { ParsedPlan, RagKeyEntry, SourceKind } from "../domain/plan.js";
+import type { ChangedField, DiffSummary } from "../domain/plan-diff.js";
 import type { Status } from "../domain/status.js";
 
 /**
@@ -232,18 +233,11 @@ export interface FileDownload {
 
 export type ImportTarget = { kind: "new" } | { kind: "version"; planId: string };
 
-export interface FieldChange {
-  field: string;
-  before: string;
-  after: string;
-}
+/** One changed field of an action, as the import preview shows it. */
+export type FieldChange = ChangedField;
 
-export interface PlanDiff {
-  added: { section: string; ref: string }[];
-  withdrawn: { section: string; ref: string }[];
-  changed: { section: string; ref: string; changes: FieldChange[] }[];
-  unchanged: number;
-}
+/** What importing a new version would do to a plan (the summary of the domain's plan diff). */
+export type PlanDiff = DiffSummary;
 
 export interface ImportPreview {
   id: string;
@@ -351,10 +345,18 @@ export interface AuthService {
   hasApiToken(actor: User): Promise<boolean>;
 }
 
+/** What the plan page shows: the plan, and all its live actions by ref (the page filters and sorts them). */
+export interface PlanPage {
+  plan: PlanDetail;
+  actions: ActionSummary[];
+}
+
 export interface PlanService {
   list(user: User): Promise<PlanSummary[]>;
   get(user: User, planId: string): Promise<PlanDetail>;
   actions(user: User, planId: string, filter: ActionFilter): Promise<ActionSummary[]>;
+  /** get and actions together, reading the plan, its actions and its findings once. */
+  page(user: User, planId: string): Promise<PlanPage>;
   dashboard(user: User): Promise<Dashboard>;
 }
 

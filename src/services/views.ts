@@ -1,5 +1,12 @@
 import { STATUSES, type Status } from "../domain/status.js";
-import type { ActionRecord, FindingRecord, PlanRecord, UserRecord } from "./store.js";
+import type {
+  ActionBrief,
+  ActionRecord,
+  FindingBrief,
+  FindingRecord,
+  PlanRecord,
+  UserRecord,
+} from "./store.js";
 import {
   type ActionFilter,
   type ActionSort,
@@ -37,8 +44,8 @@ export function zeroFindingCounts(): Record<FindingKind, number> {
 
 export function toPlanSummary(
   plan: PlanRecord,
-  actions: readonly ActionRecord[],
-  openFindings: readonly FindingRecord[],
+  actions: readonly Pick<ActionRecord, "planId" | "withdrawn" | "status">[],
+  openFindings: readonly Pick<FindingBrief, "planId" | "kind" | "resolvedOn">[],
 ): PlanSummary {
   const statusCounts = zeroStatusCounts();
   let actionCount = 0;
@@ -88,18 +95,32 @@ export function toFinding(f: FindingRecord, planTitle: string): Finding {
   };
 }
 
-export function toActionSummary(
-  a: ActionRecord,
-  planTitle: string,
-  openFindings: readonly FindingRecord[],
-): ActionSummary {
-  const kinds: FindingKind[] = [];
-  let count = 0;
+/** The open findings of each action: their kinds, each once in the order first raised, and how many. */
+export type OpenFindingsByAction = ReadonlyMap<string, { kinds: FindingKind[]; count: number }>;
+
+/** Indexes open findings by action once, so that summarising many actions does not rescan them all. */
+export function openFindingsByAction(
+  openFindings: readonly Pick<FindingBrief, "actionId" | "kind" | "resolvedOn">[],
+): OpenFindingsByAction {
+  const byAction = new Map<string, { kinds: FindingKind[]; count: number }>();
   for (const f of openFindings) {
-    if (f.actionId !== a.id || f.resolvedOn !== null) continue;
-    count++;
-    if (!kinds.includes(f.kind)) kinds.push(f.kind);
+    if (f.actionId === null || f.resolvedOn !== null) continue;
+    const entry = byAction.get(f.actionId);
+    if (!entry) byAction.set(f.actionId, { kinds: [f.kind], count: 1 });
+    else {
+      entry.count++;
+      if (!entry.kinds.includes(f.kind)) entry.kinds.push(f.kind);
+    }
   }
+  return byAction;
+}
+
+export function toActionSummary(
+  a: ActionBrief,
+  planTitle: string,
+  openFindings: OpenFindingsByAction,
+): ActionSummary {
+  const found = openFindings.get(a.id);
   return {
     id: a.id,
     planId: a.planId,
@@ -113,8 +134,8 @@ export function toActionSummary(
     status: a.status,
     statusText: a.statusText,
     lastUpdate: a.lastUpdate,
-    findingKinds: kinds,
-    findingCount: count,
+    findingKinds: found ? [...found.kinds] : [],
+    findingCount: found?.count ?? 0,
     rowVersion: a.rowVersion,
     withdrawn: a.withdrawn,
   };

@@ -143,6 +143,75 @@ describe("plan page", () => {
     expect(html).toMatch(/aria-sort="descending"><a[^>]*href="\/plans\/[^"?]*\?sort=due#actions"/);
   });
 
+  it("pages a long plan's actions, with every link keeping the filters, and can show them all", async () => {
+    const long = parsedPlan(
+      Array.from({ length: 60 }, (_, i) =>
+        parsedAction({
+          ref: String(i + 1),
+          organisations: [i % 2 ? "Thames Valley Police" : "Milton Keynes Council"],
+        }),
+      ),
+      { title: "A long plan" },
+    );
+    const staged = await w.services.imports.stage(
+      w.users.admin,
+      { fileName: "long.json", bytes: Buffer.from(JSON.stringify(long)) },
+      { kind: "new" },
+    );
+    const { planId } = await w.services.imports.confirm(w.users.admin, staged.id, { kind: "new" });
+    const b = await as("viewer");
+    const rows = (html: string) => [
+      ...html.matchAll(/<a class="govuk-link" href="\/actions\/[^"]+">([^<]+)</g),
+    ];
+    const refs = (html: string) => rows(html).map((m) => m[1]);
+
+    const first = (await b.get(`/plans/${planId}`)).body;
+    expect(first).toContain("Showing 1 to 50 of 60 actions.");
+    expect(refs(first)).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1)));
+    expect(first).toContain(`href="/plans/${planId}?page=2#actions"`);
+    expect(first).toContain(
+      `<a class="govuk-link" href="/plans/${planId}?all=1#actions">Show all 60 actions on one page</a>`,
+    );
+
+    const second = (await b.get(`/plans/${planId}?page=2`)).body;
+    expect(second).toContain("Showing 51 to 60 of 60 actions.");
+    expect(refs(second)).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 51)));
+    // A page past the end shows the last one.
+    expect((await b.get(`/plans/${planId}?page=9`)).body).toContain("Showing 51 to 60 of 60 actions.");
+
+    const everything = (await b.get(`/plans/${planId}?all=1`)).body;
+    expect(everything).toContain("Showing 60 of 60 actions.");
+    expect(rows(everything)).toHaveLength(60);
+    expect(everything).not.toContain("govuk-pagination");
+    expect(everything).toContain(`href="/plans/${planId}#actions">Show 50 actions a page</a>`);
+    // Sorting and filtering keep showing everything.
+    expect(everything).toContain(`href="/plans/${planId}?sort=due&amp;all=1#actions"`);
+    expect(everything).toContain('<input type="hidden" name="all" value="1">');
+
+    const org = (await w.store.organisations.list()).find((o) => o.name === "Milton Keynes Council");
+    const filtered = (await b.get(`/plans/${planId}?organisation=${org?.id}&sort=ref&order=desc`)).body;
+    expect(filtered).toContain("Showing 30 of 60 actions, sorted by ref (descending).");
+    expect(filtered).not.toContain("govuk-pagination");
+
+    const police = (await w.store.organisations.list()).find((o) => o.name === "Thames Valley Police");
+    const many = parsedPlan(
+      Array.from({ length: 120 }, (_, i) => parsedAction({ ref: String(i + 1) })),
+      { title: "A longer plan" },
+    );
+    const staged2 = await w.services.imports.stage(
+      w.users.admin,
+      { fileName: "longer.json", bytes: Buffer.from(JSON.stringify(many)) },
+      { kind: "new" },
+    );
+    const longer = await w.services.imports.confirm(w.users.admin, staged2.id, { kind: "new" });
+    const paged = (await b.get(`/plans/${longer.planId}?organisation=${police?.id}&status=on-track&page=3`))
+      .body;
+    expect(paged).toContain("Showing 101 to 120 of 120 matching actions (120 in the plan).");
+    expect(paged).toContain(
+      `href="/plans/${longer.planId}?organisation=${police?.id}&amp;status=on-track&amp;page=2#actions"`,
+    );
+  });
+
   it("answers 404 for an unknown plan", async () => {
     const b = await as("viewer");
     expect((await b.get("/plans/nope")).statusCode).toBe(404);

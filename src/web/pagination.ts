@@ -10,11 +10,13 @@ export function pageNumber(raw: string): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
+/** `fragment` ("#actions") is added to every link, to land on the paged list rather than the page top. */
 export function pagination(
   basePath: string,
   query: URLSearchParams,
   page: number,
   totalPages: number,
+  fragment = "",
 ): PaginationView | null {
   if (totalPages <= 1) return null;
   const href = (n: number) => {
@@ -22,7 +24,7 @@ export function pagination(
     if (n === 1) q.delete("page");
     else q.set("page", String(n));
     const s = q.toString();
-    return `${basePath}${s ? `?${s}` : ""}`;
+    return `${basePath}${s ? `?${s}` : ""}${fragment}`;
   };
   const items: PaginationView["items"] = [];
   for (let n = 1; n <= totalPages; n++) {

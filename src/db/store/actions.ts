@@ -1,6 +1,13 @@
 import type { Kysely } from "kysely";
 import { NotFoundError } from "../../services/errors.js";
-import type { ActionRecord, AttachmentRecord, Store, UpdateRecord } from "../../services/store.js";
+import type {
+  ActionBrief,
+  ActionRecord,
+  AttachmentRecord,
+  Store,
+  UpdateRecord,
+} from "../../services/store.js";
+import type { OrganisationRef } from "../../services/types.js";
 import { attachmentsOfUpdates, recordActionUpdate } from "../action-updates.js";
 import type { Schema } from "../schema.js";
 import { inTransaction } from "../transaction.js";
@@ -10,7 +17,7 @@ import { lockPlan } from "./locks.js";
 
 type Scope = { planId?: number; actionId?: number };
 
-async function loadActions(db: Kysely<Schema>, partnershipId: number, scope: Scope): Promise<ActionRecord[]> {
+function selectActions(db: Kysely<Schema>, partnershipId: number, scope: Scope) {
   let q = db
     .selectFrom("action")
     .innerJoin("section", "section.id", "action.sectionId")
@@ -20,20 +27,27 @@ async function loadActions(db: Kysely<Schema>, partnershipId: number, scope: Sco
       "action.planId",
       "section.name as section",
       "action.ref",
-      "action.finding",
-      "action.actionText",
       "action.lead",
       "action.due",
       "action.dueText",
       "action.status",
       "action.statusText",
-      "action.progress",
-      "action.evidenceOfImpact",
       "action.lastUpdate",
       "action.rowVersion",
       "action.withdrawnAt",
     ])
     .where("plan.partnershipId", "=", partnershipId);
+  if (scope.planId !== undefined) q = q.where("action.planId", "=", scope.planId);
+  if (scope.actionId !== undefined) q = q.where("action.id", "=", scope.actionId);
+  return q.orderBy("action.planId").orderBy("action.position").orderBy("action.id");
+}
+
+/** Each action's organisations in order, by action key. */
+async function loadOwners(
+  db: Kysely<Schema>,
+  partnershipId: number,
+  scope: Scope,
+): Promise<Map<number, OrganisationRef[]>> {
   let owners = db
     .selectFrom("actionOrganisation")
     .innerJoin("organisation", "organisation.id", "actionOrganisation.organisationId")
@@ -41,44 +55,63 @@ async function loadActions(db: Kysely<Schema>, partnershipId: number, scope: Sco
     .innerJoin("plan", "plan.id", "action.planId")
     .select(["actionOrganisation.actionId", "organisation.id", "organisation.name"])
     .where("plan.partnershipId", "=", partnershipId);
-  if (scope.planId !== undefined) {
-    q = q.where("action.planId", "=", scope.planId);
-    owners = owners.where("action.planId", "=", scope.planId);
-  }
-  if (scope.actionId !== undefined) {
-    q = q.where("action.id", "=", scope.actionId);
-    owners = owners.where("action.id", "=", scope.actionId);
-  }
-  const rows = await q.orderBy("action.planId").orderBy("action.position").orderBy("action.id").execute();
-  if (rows.length === 0) return [];
+  if (scope.planId !== undefined) owners = owners.where("action.planId", "=", scope.planId);
+  if (scope.actionId !== undefined) owners = owners.where("action.id", "=", scope.actionId);
   const ownerRows = await owners
     .orderBy("actionOrganisation.actionId")
     .orderBy("actionOrganisation.position")
     .execute();
-  const byAction = new Map<number, { id: string; name: string }[]>();
+  const byAction = new Map<number, OrganisationRef[]>();
   for (const o of ownerRows) {
-    const list = byAction.get(o.actionId) ?? [];
-    list.push({ id: storeId(o.id), name: o.name });
-    byAction.set(o.actionId, list);
+    const list = byAction.get(o.actionId);
+    const ref = { id: storeId(o.id), name: o.name };
+    if (list) list.push(ref);
+    else byAction.set(o.actionId, [ref]);
   }
-  return rows.map((a) => ({
+  return byAction;
+}
+
+type BriefRow = Awaited<ReturnType<ReturnType<typeof selectActions>["execute"]>>[number];
+
+function toBrief(a: BriefRow, owners: Map<number, OrganisationRef[]>): ActionBrief {
+  return {
     id: storeId(a.id),
     planId: storeId(a.planId),
     section: a.section,
     ref: a.ref,
-    organisations: byAction.get(a.id) ?? [],
-    finding: a.finding,
-    action: a.actionText,
+    organisations: owners.get(a.id) ?? [],
     lead: a.lead,
     due: a.due,
     dueText: a.dueText,
     status: a.status,
     statusText: a.statusText,
-    progress: a.progress,
-    evidenceOfImpact: a.evidenceOfImpact,
     lastUpdate: a.lastUpdate,
     rowVersion: a.rowVersion,
     withdrawn: a.withdrawnAt !== null,
+  };
+}
+
+/** Actions without their long texts: what lists of actions show. */
+async function loadBriefs(db: Kysely<Schema>, partnershipId: number, scope: Scope): Promise<ActionBrief[]> {
+  const [rows, owners] = await Promise.all([
+    selectActions(db, partnershipId, scope).execute(),
+    loadOwners(db, partnershipId, scope),
+  ]);
+  return rows.map((a) => toBrief(a, owners));
+}
+
+async function loadActions(db: Kysely<Schema>, partnershipId: number, scope: Scope): Promise<ActionRecord[]> {
+  const rows = await selectActions(db, partnershipId, scope)
+    .select(["action.finding", "action.actionText", "action.progress", "action.evidenceOfImpact"])
+    .execute();
+  if (rows.length === 0) return [];
+  const owners = await loadOwners(db, partnershipId, scope);
+  return rows.map((a) => ({
+    ...toBrief(a, owners),
+    finding: a.finding,
+    action: a.actionText,
+    progress: a.progress,
+    evidenceOfImpact: a.evidenceOfImpact,
   }));
 }
 
@@ -90,6 +123,11 @@ export function actionsStore(db: Kysely<Schema>, partnershipId: number): Store["
     },
 
     listAll: () => loadActions(db, partnershipId, {}),
+
+    async briefsByPlan(planId) {
+      const n = dbId(planId);
+      return n === null ? [] : loadBriefs(db, partnershipId, { planId: n });
+    },
 
     async get(actionId) {
       const n = dbId(actionId);

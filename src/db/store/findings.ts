@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { NotFoundError } from "../../services/errors.js";
-import type { FindingRecord, RaisedFinding, Store } from "../../services/store.js";
+import type { FindingBrief, FindingRecord, RaisedFinding, Store } from "../../services/store.js";
 import { isFindingKind, type Severity } from "../../services/types.js";
 import { syncPlanFindings } from "../findings.js";
 import type { Schema } from "../schema.js";
@@ -67,6 +67,42 @@ export function findingsStore(db: Kysely<Schema>, partnershipId: number): Store[
         });
       }
       return records;
+    },
+
+    async briefs(filter) {
+      let q = db
+        .selectFrom("finding")
+        .innerJoin("plan", "plan.id", "finding.planId")
+        .select([
+          "finding.id",
+          "finding.planId",
+          "finding.actionId",
+          "finding.kind",
+          "finding.severity",
+          "finding.resolvedOn",
+        ])
+        .where("plan.partnershipId", "=", partnershipId);
+      if (filter.planId !== undefined) {
+        const n = dbId(filter.planId);
+        if (n === null) return [];
+        q = q.where("finding.planId", "=", n);
+      }
+      if (filter.openOnly) q = q.where("finding.resolvedOn", "is", null);
+      const rows = await q.orderBy("finding.id").execute();
+      const briefs: FindingBrief[] = [];
+      for (const f of rows) {
+        const kind = f.kind;
+        // The same findings as list() gives: anything not written with the services' kinds is left out.
+        if (!isFindingKind(kind) || !isSeverity(f.severity)) continue;
+        briefs.push({
+          id: storeId(f.id),
+          planId: storeId(f.planId),
+          actionId: storeIdOrNull(f.actionId),
+          kind,
+          resolvedOn: f.resolvedOn,
+        });
+      }
+      return briefs;
     },
 
     async sync(planId, raised, on) {

@@ -1,10 +1,8 @@
 import type { Kysely } from "kysely";
-import type { FieldValue } from "../../domain/plan-diff.js";
+import { summariseDiff } from "../../domain/plan-diff.js";
 import { NotFoundError } from "../../services/errors.js";
-import { COMPARED_FIELDS } from "../../services/plan-diff.js";
 import type { PlanRecord, PlanVersionRecord, Store } from "../../services/store.js";
-import type { FieldChange, PlanDiff } from "../../services/types.js";
-import { type ImportPreview, previewImport, storeImport } from "../import-store.js";
+import { previewImport, storeImport } from "../import-store.js";
 import type { Schema } from "../schema.js";
 import { inTransaction } from "../transaction.js";
 import { translated } from "./errors.js";
@@ -90,47 +88,6 @@ async function loadPlans(db: Kysely<Schema>, partnershipId: number, planId?: num
   });
 }
 
-function fieldText(value: FieldValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  return value;
-}
-
-// Fields the services compare come in their order; a moved action's section and ref come first.
-const FIELD_ORDER: readonly string[] = ["section", "ref", ...COMPARED_FIELDS.map(([field]) => field)];
-
-function fieldRank(field: string): number {
-  const i = FIELD_ORDER.indexOf(field);
-  return i === -1 ? FIELD_ORDER.length : i;
-}
-
-/** The data layer's preview in the services' shape. */
-export function toPlanDiff(preview: ImportPreview): PlanDiff {
-  const diff: PlanDiff = { added: [], withdrawn: [], changed: [], unchanged: 0 };
-  for (const e of preview.entries) {
-    if (e.kind === "withdrawn") {
-      diff.withdrawn.push({ section: e.existing.section, ref: e.existing.ref });
-    } else if (e.kind === "added" || e.kind === "reinstated") {
-      // An action coming back to the plan is new to the plan as it stands.
-      diff.added.push({ section: e.parsed.section, ref: e.parsed.ref });
-    } else if (e.kind === "unchanged") {
-      diff.unchanged++;
-    } else {
-      const changes: FieldChange[] = Object.entries(e.changes)
-        .filter(([field]) => field !== "withdrawn")
-        .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
-        .map(([field, change]) => ({
-          field,
-          before: fieldText(change?.before),
-          after: fieldText(change?.after),
-        }));
-      diff.changed.push({ section: e.parsed.section, ref: e.parsed.ref, changes });
-    }
-  }
-  return diff;
-}
-
 export function plansStore(db: Kysely<Schema>, partnershipId: number): Store["plans"] {
   return {
     list: () => loadPlans(db, partnershipId),
@@ -176,7 +133,8 @@ export function plansStore(db: Kysely<Schema>, partnershipId: number): Store["pl
     async previewImport(planId, parsed) {
       const n = dbId(planId);
       if (n === null) throw new NotFoundError(`No plan with id ${planId}`);
-      return toPlanDiff(await translated(() => previewImport(db, parsed, { partnershipId, planId: n })));
+      const preview = await translated(() => previewImport(db, parsed, { partnershipId, planId: n }));
+      return summariseDiff(preview.entries);
     },
 
     async storeImport(input) {

@@ -149,9 +149,29 @@ async function session(store: Store): Promise<Record<string, unknown>> {
   show("planV2", await s.plans.get(u.viewer, w.planId), "plan");
   show("actionsV2", await s.plans.actions(u.viewer, w.planId, {}), "action");
   show("action1V2", await s.actions.get(u.viewer, a("1")), "action");
-  // A withdrawn action's timeline is left out: the database also records the withdrawal there.
-  const three = await s.actions.get(u.viewer, a("3"));
-  show("action3V2", { ...three, timeline: null }, "action");
+  show("action3V2", await s.actions.get(u.viewer, a("3")), "action");
+
+  // A third version: action 3 comes back, action 1 moves to a renamed section, action 2's owner is
+  // given by an alias, and action 5 loses its ref but keeps its wording. Both stores match them alike.
+  w.clock.now = new Date("2021-02-15T09:00:00Z");
+  const v3 = parsedPlan([
+    parsedAction({
+      ref: "1",
+      section: "Section One",
+      status: "completed",
+      statusText: "Blue",
+      progress: "Done and audited.",
+    }),
+    parsedAction({ ref: "2", organisations: ["TVP"], status: "completed", statusText: "Blue" }),
+    parsedAction({ ref: "3", organisations: ["Thames Valley Police", "Milton Keynes Council"] }),
+    parsedAction({ ref: "", finding: "Finding 5", action: "Action 5" }),
+  ]);
+  const file3 = { fileName: "plan-v3.json", bytes: Buffer.from(JSON.stringify(v3)) };
+  const preview3 = await s.imports.stage(u.admin, file3, target);
+  show("previewV3", preview3.diff);
+  await s.imports.confirm(u.admin, preview3.id, target);
+  show("actionsV3", await s.plans.actions(u.viewer, w.planId, {}), "action");
+  for (const ref of ["1", "2", "3"]) show(`action${ref}V3`, await s.actions.get(u.viewer, a(ref)), "action");
 
   const ccg = await s.organisations.create(u.admin, "Clinical Commissioning Group");
   await s.organisations.addAlias(u.admin, ccg.id, "CCG");

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "../../services/errors.js";
 import { MemoryStore } from "../../services/memory-store.js";
 import type {
   ActionRecord,
+  FindingRecord,
   NewActionUpdate,
   RaisedFinding,
   Store,
@@ -471,6 +472,14 @@ describe.each(subjects)("Store contract: $name", (subject) => {
     expect(byRef["2"]).toEqual(p.byRef["2"]);
     expect(byRef["3"]).toMatchObject({ id: p.byRef["3"]?.id, withdrawn: true, rowVersion: 2 });
     expect(byRef["4"]).toMatchObject({ withdrawn: false, rowVersion: 1 });
+    // The briefs are listByPlan without the long texts, withdrawn actions and order included.
+    expect(await store.actions.briefsByPlan(p.planId)).toEqual(
+      (await store.actions.listByPlan(p.planId)).map(
+        ({ finding: _f, action: _a, progress: _p, evidenceOfImpact: _e, ...brief }) => brief,
+      ),
+    );
+    expect(await store.actions.briefsByPlan("nope")).toEqual([]);
+    expect(await store.actions.briefsByPlan("999999")).toEqual([]);
 
     const history = await store.actions.history(byRef["1"]?.id ?? "");
     expect(history.map((h) => [h.source, h.importFileName, h.recordedAt, h.status, h.progress])).toEqual([
@@ -727,6 +736,21 @@ describe.each(subjects)("Store contract: $name", (subject) => {
     expect(everywhere.some((f) => f.planId === other.planId && f.kind === "stale")).toBe(true);
     expect(await store.findings.list({ planId: "nope" })).toEqual([]);
     expect(await store.findings.list({ actionId: "999999" })).toEqual([]);
+
+    // The briefs are list without the texts, in the same order, with the same filters.
+    const brief = (f: FindingRecord) => ({
+      id: f.id,
+      planId: f.planId,
+      actionId: f.actionId,
+      kind: f.kind,
+      resolvedOn: f.resolvedOn,
+    });
+    expect(await store.findings.briefs({ planId: p.planId })).toEqual(third.map(brief));
+    expect(await store.findings.briefs({ planId: p.planId, openOnly: true })).toEqual(
+      (await store.findings.list({ planId: p.planId, openOnly: true })).map(brief),
+    );
+    expect(await store.findings.briefs({ openOnly: true })).toEqual(everywhere.map(brief));
+    expect(await store.findings.briefs({ planId: "nope" })).toEqual([]);
   });
 
   it("records challenges and how they were resolved", async () => {

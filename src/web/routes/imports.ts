@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { FIELD_LABELS as PLAN_DIFF_FIELD_LABELS } from "../../domain/plan-diff.js";
 import { formatBytes } from "../../import/zip.js";
 import { ValidationError } from "../../services/errors.js";
 import { canImport } from "../../services/permissions.js";
-import { COMPARED_FIELDS } from "../../services/plan-diff.js";
 import type { ImportPreview, ImportTarget, Services, User } from "../../services/types.js";
 import type { WebConfig } from "../app.js";
 import { type FormErrors, formErrors } from "../form-errors.js";
 import { type Form, queryValue, readForm } from "../forms.js";
 import { ensureAllowed, userOf } from "./helpers.js";
 
-const FIELD_LABELS: Record<string, string> = Object.fromEntries(COMPARED_FIELDS);
+const FIELD_LABELS: Record<string, string> = Object.fromEntries(PLAN_DIFF_FIELD_LABELS);
 
 function targetFrom(get: (name: string) => string): ImportTarget {
   const planId = get("planId");
