@@ -88,7 +88,19 @@ describe("dashboard", () => {
     const html = (await b.get("/")).body;
     expect(html).toContain(`href="/plans/${w.planId}"`);
     expect(html).toContain("Actions by status for each organisation");
-    expect(html).toMatch(/<svg class="app-chart"[^>]*role="img"/);
+    // Each chart is drawn for a small screen and for a wide one; CSS shows one.
+    for (const id of ["status-chart", "findings-chart"]) {
+      expect(html).toMatch(
+        new RegExp(
+          `<svg class="app-chart app-chart--narrow" viewBox="0 0 300 [^>]*role="img" aria-labelledby="${id}-narrow-title`,
+        ),
+      );
+      expect(html).toMatch(
+        new RegExp(
+          `<svg class="app-chart app-chart--wide" viewBox="0 0 760 [^>]*role="img" aria-labelledby="${id}-title`,
+        ),
+      );
+    }
     expect(html).toContain("Show the chart’s data as a table");
     expect(html).toContain("Open findings over time");
     expect(html).not.toContain("Your organisation’s open actions");
