@@ -118,6 +118,28 @@ describe("dashboard", () => {
   });
 });
 
+describe("wide tables", () => {
+  it.each([
+    ["an editor's dashboard", "editor", "/", 5],
+    ["the findings", "scrutineer", "/findings", 1],
+  ] as const)(
+    "on %s each scroll in a focusable region named by the table's caption",
+    async (_, role, path, n) => {
+      const html = (await (await as(role)).get(path)).body;
+      const tables = [...html.matchAll(/<table\b[\s\S]*?<caption id="([^"]+)"/g)];
+      expect(tables).toHaveLength(n);
+      const regions = [
+        ...html.matchAll(
+          /<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*<table\b[\s\S]*?<caption id="([^"]+)"/g,
+        ),
+      ];
+      expect(regions.map((m) => m[1])).toEqual(tables.map((m) => m[1]));
+      expect(regions.every((m) => m[1] === m[2])).toBe(true);
+      expect(new Set(tables.map((m) => m[1])).size).toBe(n);
+    },
+  );
+});
+
 describe("plan page", () => {
   it("shows the plan's metadata and every action with its status in words", async () => {
     const b = await as("viewer");
