@@ -4,6 +4,8 @@ import type { AuditLogRow, Schema } from "./schema.js";
 
 export interface AuditEntry {
   userId: number | null;
+  /** The partnership it belongs to (0004); without one, an entry is read as its user's, or everyone's. */
+  partnershipId?: number | null;
   /** What was done, e.g. "action.update", "plan.import", "user.create". */
   action: string;
   /** The kind of thing it was done to, e.g. "action", "plan", "user". */
@@ -20,6 +22,7 @@ export async function appendAudit(db: Kysely<Schema>, entry: AuditEntry): Promis
     .insertInto("auditLog")
     .values({
       userId: entry.userId,
+      ...(entry.partnershipId != null ? { partnershipId: entry.partnershipId } : {}),
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId === null ? null : String(entry.entityId),

@@ -20,6 +20,7 @@ const TABLES = [
   "finding",
   "finding_event",
   "login_attempt",
+  "login_lockout",
   "organisation",
   "organisation_alias",
   "partnership",

@@ -220,10 +220,20 @@ export interface LoginAttemptTable {
   at: DefaultedTimestamp;
 }
 
+/** A sign-in lockout written to the audit log: the last one of each key, claimed once (0004). */
+export interface LoginLockoutTable {
+  partnershipId: number;
+  key: string;
+  beganAt: Date;
+  lockedUntil: Date;
+}
+
 export interface AuditLogTable {
   id: Id;
   at: DefaultedTimestamp;
   userId: number | null;
+  /** The partnership the entry belongs to; null in entries from before 0004 (read by their user). */
+  partnershipId: ColumnType<number | null, number | null | undefined, never>;
   action: string;
   entity: string;
   entityId: string | null;
@@ -259,6 +269,7 @@ export interface Schema {
   appUser: AppUserTable;
   userSession: UserSessionTable;
   loginAttempt: LoginAttemptTable;
+  loginLockout: LoginLockoutTable;
   auditLog: AuditLogTable;
   stagedUpload: StagedUploadTable;
 }

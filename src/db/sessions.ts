@@ -145,6 +145,7 @@ export async function countLoginAttempts(
   return Number(row.n);
 }
 
+/** Forgets the key's failed sign-ins and its lockout. */
 export async function clearLoginAttempts(
   db: Kysely<Schema>,
   partnershipId: number,
@@ -155,9 +156,17 @@ export async function clearLoginAttempts(
     .where("partnershipId", "=", partnershipId)
     .where("key", "=", key)
     .execute();
+  await db
+    .deleteFrom("loginLockout")
+    .where("partnershipId", "=", partnershipId)
+    .where("key", "=", key)
+    .execute();
 }
 
-/** Prunes attempts made before `before` (of one partnership, or of all when none is given). */
+/**
+ * Prunes attempts made before `before`, and lockouts over by then (of one partnership, or of all when
+ * none is given); says how many attempts.
+ */
 export async function deleteLoginAttemptsBefore(
   db: Kysely<Schema>,
   before: Date,
@@ -166,5 +175,36 @@ export async function deleteLoginAttemptsBefore(
   let q = db.deleteFrom("loginAttempt").where("at", "<", before);
   if (partnershipId !== undefined) q = q.where("partnershipId", "=", partnershipId);
   const r = await q.executeTakeFirst();
+  let lockouts = db.deleteFrom("loginLockout").where("lockedUntil", "<", before);
+  if (partnershipId !== undefined) lockouts = lockouts.where("partnershipId", "=", partnershipId);
+  await lockouts.execute();
   return Number(r.numDeletedRows);
+}
+
+/**
+ * Claims the key's lockout that began at `beganAt`: inserts it, or takes over the key's last lockout if
+ * that had ended by then, in one statement, so that of several writers at once exactly one claims it.
+ */
+export async function beginLoginLockout(
+  db: Kysely<Schema>,
+  partnershipId: number,
+  key: string,
+  beganAt: Date,
+  lockedUntil: Date,
+): Promise<boolean> {
+  const row = await db
+    .insertInto("loginLockout")
+    .values({ partnershipId, key, beganAt, lockedUntil })
+    .onConflict((oc) =>
+      oc
+        .columns(["partnershipId", "key"])
+        .doUpdateSet((eb) => ({
+          beganAt: eb.ref("excluded.beganAt"),
+          lockedUntil: eb.ref("excluded.lockedUntil"),
+        }))
+        .where("loginLockout.lockedUntil", "<=", beganAt),
+    )
+    .returning("key")
+    .executeTakeFirst();
+  return row !== undefined;
 }

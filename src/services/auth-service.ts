@@ -1,7 +1,12 @@
 import { audit, ensure, hashSecret, newSecret, type ServiceContext } from "./context.js";
 import type { SessionPolicy } from "./deps.js";
 import { TooManyAttemptsError } from "./errors.js";
-import { LoginThrottle, type LoginThrottlePolicy } from "./login-throttle.js";
+import {
+  addressKey,
+  type LockoutInForce,
+  LoginThrottle,
+  type LoginThrottlePolicy,
+} from "./login-throttle.js";
 import type { PasswordHasher } from "./passwords.js";
 import { canHoldApiToken } from "./permissions.js";
 import type { UserRecord } from "./store.js";
@@ -51,6 +56,38 @@ export function createAuthService(
     await throttle.prune(store);
   }
 
+  /**
+   * Writes a lockout to the audit log, once: the first failure to find it in force claims it, and the
+   * entry is written in the same transaction. The entry names the account whose email address was typed
+   * (its id and address), or says there is none, without keeping what was typed then, which may be a
+   * password typed into the wrong box; and the client address (an IPv6 one by its /64). Never a password.
+   */
+  async function auditLockout(
+    lockout: LockoutInForce,
+    account: UserRecord | null,
+    address: string | null | undefined,
+  ): Promise<void> {
+    const clientAddress = addressKey(address)?.replace(/^ip:/, "") ?? null;
+    const entity =
+      lockout.scope === "address"
+        ? { type: "client-address", id: clientAddress }
+        : account
+          ? { type: "user", id: account.id }
+          : { type: "email-address", id: null };
+    await store.transaction(async (tx) => {
+      if (!(await throttle.begin(tx, lockout))) return;
+      await audit(tx, ctx, null, "session.lockout", entity, null, {
+        lockedOut: lockout.scope === "address" ? "client address" : "email address",
+        account: account !== null,
+        email: account?.email ?? null,
+        clientAddress,
+        failures: lockout.failures,
+        withinMinutes: lockout.windowMinutes,
+        until: lockout.until,
+      });
+    });
+  }
+
   const service: AuthService = {
     sessionPolicy: { idleMs: policy.idleMs, absoluteMs: policy.absoluteMs },
 
@@ -68,7 +105,9 @@ export function createAuthService(
         user = await userOf(record);
       }
       if (!user) {
-        await throttle.fail(store, email, client.address);
+        for (const lockout of await throttle.fail(store, email, client.address)) {
+          await auditLockout(lockout, record, client.address);
+        }
         return null;
       }
       const signedIn = user;

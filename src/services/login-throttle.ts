@@ -8,7 +8,8 @@ import type { Store } from "./store.js";
  * client address. Once either has `max…` failures inside the window, sign-in is refused without looking
  * at the password until the oldest of those failures leaves the window. A successful sign-in clears its
  * email address's count, not the client address's: one good account must not reset the count for
- * guessing at others.
+ * guessing at others. Each lockout is written to the audit log when it begins, once however many processes
+ * see it begin (`begin`, claimed in the database), never again for the attempts it refuses.
  */
 export interface LoginThrottlePolicy {
   /** Failed sign-ins allowed for one email address within the window. */
@@ -27,6 +28,18 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
 export interface Lockout {
   scope: "user" | "address";
   retryAfterSeconds: number;
+}
+
+/** A lockout in force, with what the audit log says of it. */
+export interface LockoutInForce extends Lockout {
+  /** What is locked out: "user:<email>" or "ip:<address>" (see userKey, addressKey). */
+  key: string;
+  /** The failed sign-ins that locked it, and the window they were counted in. */
+  failures: number;
+  windowMinutes: number;
+  /** When it was found in force, and when it ends if no further failures are counted meanwhile. */
+  at: string;
+  until: string;
 }
 
 /** The email address as sign-in compares it; long input is cut so that no key is unbounded. */
@@ -94,30 +107,68 @@ export class LoginThrottle {
     return limits;
   }
 
+  /** The lockout of one key in force at `now`, if it has `max` failures inside the window. */
+  private async lockoutOf(
+    store: Store,
+    { key, max, scope }: { key: string; max: number; scope: Lockout["scope"] },
+    now: number,
+  ): Promise<LockoutInForce | null> {
+    if (max <= 0) return null;
+    const after = new Date(now - this.policy.windowMs).toISOString();
+    const recent = await store.loginAttempts.recent(key, after, max);
+    const oldest = recent[max - 1];
+    if (recent.length < max || oldest === undefined) return null;
+    const until = Date.parse(oldest) + this.policy.windowMs;
+    return {
+      scope,
+      key,
+      retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)),
+      failures: max,
+      windowMinutes: Math.round(this.policy.windowMs / 60_000),
+      at: new Date(now).toISOString(),
+      until: new Date(until).toISOString(),
+    };
+  }
+
   /** The lockout in force for this email address or client address, the longer one if both are. */
   async check(store: Store, email: string, address?: string | null): Promise<Lockout | null> {
     const now = this.now().getTime();
-    const after = new Date(now - this.policy.windowMs).toISOString();
     let worst: Lockout | null = null;
-    for (const { key, max, scope } of this.limits(email, address)) {
-      if (max <= 0) continue;
-      const recent = await store.loginAttempts.recent(key, after, max);
-      const oldest = recent[max - 1];
-      if (recent.length < max || oldest === undefined) continue;
-      const retryAfterSeconds = Math.max(
-        1,
-        Math.ceil((Date.parse(oldest) + this.policy.windowMs - now) / 1000),
-      );
-      if (!worst || retryAfterSeconds > worst.retryAfterSeconds) worst = { scope, retryAfterSeconds };
+    for (const limit of this.limits(email, address)) {
+      const lockout = await this.lockoutOf(store, limit, now);
+      if (lockout && (!worst || lockout.retryAfterSeconds > worst.retryAfterSeconds)) {
+        worst = { scope: lockout.scope, retryAfterSeconds: lockout.retryAfterSeconds };
+      }
     }
     return worst;
   }
 
-  async fail(store: Store, email: string, address?: string | null): Promise<void> {
+  /**
+   * Counts a failed sign-in, and says which lockouts are in force once it is counted: those it began, and
+   * any that concurrent failures began a moment before. `begin` tells them apart.
+   */
+  async fail(store: Store, email: string, address?: string | null): Promise<LockoutInForce[]> {
+    const now = this.now();
+    const limits = this.limits(email, address);
+    // Counted before looking: of failures made at once, the last to look sees them all.
     await store.loginAttempts.record(
-      this.limits(email, address).map((l) => l.key),
-      this.now().toISOString(),
+      limits.map((l) => l.key),
+      now.toISOString(),
     );
+    const inForce: LockoutInForce[] = [];
+    for (const limit of limits) {
+      const lockout = await this.lockoutOf(store, limit, now.getTime());
+      if (lockout) inForce.push(lockout);
+    }
+    return inForce;
+  }
+
+  /**
+   * Whether this is the first anyone has seen of the lockout (true once per lockout, across every process
+   * on the database); run it in the transaction that writes the lockout to the audit log.
+   */
+  async begin(store: Store, lockout: LockoutInForce): Promise<boolean> {
+    return store.loginAttempts.beginLockout(lockout.key, lockout.at, lockout.until);
   }
 
   async succeed(store: Store, email: string): Promise<void> {

@@ -31,6 +31,7 @@ interface State {
   users: UserRecord[];
   sessions: (SessionRecord & { tokenHash: string })[];
   loginAttempts: { key: string; at: string }[];
+  loginLockouts: { key: string; began: string; until: string }[];
   organisations: Organisation[];
   plans: PlanRecord[];
   versions: PlanVersionRecord[];
@@ -48,6 +49,7 @@ function emptyState(): State {
     users: [],
     sessions: [],
     loginAttempts: [],
+    loginLockouts: [],
     organisations: [],
     plans: [],
     versions: [],
@@ -198,11 +200,20 @@ export class MemoryStore implements Store {
         .slice(0, Math.max(0, limit)),
     clear: async (key) => {
       this.state.loginAttempts = this.state.loginAttempts.filter((a) => a.key !== key);
+      this.state.loginLockouts = this.state.loginLockouts.filter((l) => l.key !== key);
     },
     deleteBefore: async (at) => {
       const before = this.state.loginAttempts.length;
       this.state.loginAttempts = this.state.loginAttempts.filter((a) => a.at >= at);
+      this.state.loginLockouts = this.state.loginLockouts.filter((l) => l.until >= at);
       return before - this.state.loginAttempts.length;
+    },
+    beginLockout: async (key, at, until) => {
+      const last = this.state.loginLockouts.find((l) => l.key === key);
+      if (last && Date.parse(last.until) > Date.parse(at)) return false;
+      this.state.loginLockouts = this.state.loginLockouts.filter((l) => l.key !== key);
+      this.state.loginLockouts.push({ key, began: at, until });
+      return true;
     },
   };
 

@@ -229,10 +229,16 @@ export interface Store {
     record(keys: readonly string[], at: string): Promise<void>;
     /** When the key's failed sign-ins after `after` were made, newest first, at most `limit`. */
     recent(key: string, after: string, limit: number): Promise<string[]>;
-    /** Forgets the key's failed sign-ins (a successful sign-in). */
+    /** Forgets the key's failed sign-ins, and its lockout (a successful sign-in). */
     clear(key: string): Promise<void>;
-    /** Prunes failed sign-ins made before `at`; says how many. */
+    /** Prunes failed sign-ins made before `at`, and lockouts over by then; says how many sign-ins. */
     deleteBefore(at: string): Promise<number>;
+    /**
+     * Claims the lockout of `key` that began at `at` and lasts until `until`: true the first time, false
+     * while a lockout of the key claimed before still lasts at `at`. Atomic: of several processes seeing
+     * the same lockout begin, one gets true, so it is written to the audit log once.
+     */
+    beginLockout(key: string, at: string, until: string): Promise<boolean>;
   };
 
   organisations: {

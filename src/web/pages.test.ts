@@ -88,7 +88,19 @@ describe("dashboard", () => {
     const html = (await b.get("/")).body;
     expect(html).toContain(`href="/plans/${w.planId}"`);
     expect(html).toContain("Actions by status for each organisation");
-    expect(html).toMatch(/<svg class="app-chart"[^>]*role="img"/);
+    // Each chart is drawn for a small screen and for a wide one; CSS shows one.
+    for (const id of ["status-chart", "findings-chart"]) {
+      expect(html).toMatch(
+        new RegExp(
+          `<svg class="app-chart app-chart--narrow" viewBox="0 0 300 [^>]*role="img" aria-labelledby="${id}-narrow-title`,
+        ),
+      );
+      expect(html).toMatch(
+        new RegExp(
+          `<svg class="app-chart app-chart--wide" viewBox="0 0 760 [^>]*role="img" aria-labelledby="${id}-title`,
+        ),
+      );
+    }
     expect(html).toContain("Show the chart’s data as a table");
     expect(html).toContain("Open findings over time");
     expect(html).not.toContain("Your organisation’s open actions");
@@ -104,6 +116,28 @@ describe("dashboard", () => {
     const refs = [...section.matchAll(/href="\/actions\/([^"]+)"/g)].map((m) => m[1]);
     expect(refs).toEqual([w.actions["1"], w.actions["3"]]);
   });
+});
+
+describe("wide tables", () => {
+  it.each([
+    ["an editor's dashboard", "editor", "/", 5],
+    ["the findings", "scrutineer", "/findings", 1],
+  ] as const)(
+    "on %s each scroll in a focusable region named by the table's caption",
+    async (_, role, path, n) => {
+      const html = (await (await as(role)).get(path)).body;
+      const tables = [...html.matchAll(/<table\b[\s\S]*?<caption id="([^"]+)"/g)];
+      expect(tables).toHaveLength(n);
+      const regions = [
+        ...html.matchAll(
+          /<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*<table\b[\s\S]*?<caption id="([^"]+)"/g,
+        ),
+      ];
+      expect(regions.map((m) => m[1])).toEqual(tables.map((m) => m[1]));
+      expect(regions.every((m) => m[1] === m[2])).toBe(true);
+      expect(new Set(tables.map((m) => m[1])).size).toBe(n);
+    },
+  );
 });
 
 describe("plan page", () => {

@@ -61,6 +61,8 @@ export interface TestServer {
   apiToken(key: AccountKey): Promise<string>;
   /** Makes the account's sessions look unused for the last `minutes` (as if the person walked away). */
   leaveIdle(key: AccountKey, minutes: number): Promise<void>;
+  /** Makes the findings look raised over the last `days` days, as months of use would have. */
+  spreadFindingsOver(days: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -186,6 +188,12 @@ async function seedAndListen(runtime: Runtime, release: () => Promise<void>): Pr
         .updateTable("userSession")
         .set({ lastSeenAt: sql<Date>`last_seen_at - make_interval(mins => ${minutes})` })
         .where("userId", "=", Number(accounts[key].user.id))
+        .execute();
+    },
+    async spreadFindingsOver(days) {
+      await runtime.database.db
+        .updateTable("finding")
+        .set({ raisedOn: sql<string>`current_date - ((id * 37) % ${days})::int` })
         .execute();
     },
     async close() {

@@ -6,20 +6,27 @@ import type { Schema } from "../schema.js";
 import { dbId, iso, storeId, storeIdOrNull } from "./ids.js";
 
 export function auditStore(db: Kysely<Schema>, partnershipId: number): Store["audit"] {
-  // The log has no partnership of its own: an entry is the partnership's whose user it was, and entries
-  // with no user (the system's) are everyone's.
+  // Entries name their partnership (0004). Older ones do not: they are the partnership's whose user it
+  // was, and those with no user (the system's) are everyone's.
   const scoped = () =>
     db
       .selectFrom("auditLog")
       .leftJoin("appUser", "appUser.id", "auditLog.userId")
       .where((eb) =>
-        eb.or([eb("auditLog.userId", "is", null), eb("appUser.partnershipId", "=", partnershipId)]),
+        eb.or([
+          eb("auditLog.partnershipId", "=", partnershipId),
+          eb.and([
+            eb("auditLog.partnershipId", "is", null),
+            eb.or([eb("auditLog.userId", "is", null), eb("appUser.partnershipId", "=", partnershipId)]),
+          ]),
+        ]),
       );
 
   return {
     async append(entry) {
       await appendAudit(db, {
         userId: dbId(entry.actorId),
+        partnershipId,
         action: entry.action,
         entity: entry.entityType,
         entityId: entry.entityId,

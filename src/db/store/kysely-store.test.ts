@@ -170,6 +170,16 @@ describe.each(databases)("Kysely store on $name", (d) => {
       before: null,
       after: null,
     });
+    // An entry with no user (a sign-in lockout, say) is its partnership's all the same.
+    await other.audit.append({
+      at: AT,
+      actorId: null,
+      action: "test.theirs-unattributed",
+      entityType: "client-address",
+      entityId: "192.0.2.1",
+      before: null,
+      after: { clientAddress: "192.0.2.1" },
+    });
 
     expect((await other.users.list()).map((u) => u.id)).toEqual([stranger.id]);
     expect(await other.users.byId(admin.id)).toBeNull();
@@ -192,9 +202,11 @@ describe.each(databases)("Kysely store on $name", (d) => {
     expect(await other.challenges.list({})).toEqual([]);
     expect(await other.challenges.get(challenge.id)).toBeNull();
     const theirAudit = await other.audit.list(0, 100);
-    expect(theirAudit.entries.map((e) => e.action)).toEqual(["test.theirs"]);
-    expect(theirAudit.total).toBe(1);
-    expect((await store.audit.list(0, 100)).entries.some((e) => e.action === "test.theirs")).toBe(false);
+    expect(theirAudit.entries.map((e) => e.action)).toEqual(["test.theirs-unattributed", "test.theirs"]);
+    expect(theirAudit.total).toBe(2);
+    const ourAudit = await store.audit.list(0, 100);
+    expect(ourAudit.entries.some((e) => e.action.startsWith("test.theirs"))).toBe(false);
+    expect(ourAudit.total).toBe(ourAudit.entries.length);
 
     await expect(other.plans.previewImport(planId, parsedPlan([]))).rejects.toBeInstanceOf(NotFoundError);
     await expect(
@@ -233,12 +245,28 @@ describe.each(databases)("Kysely store on $name", (d) => {
     ).rejects.toBeInstanceOf(ConflictError);
     await other.sessions.touch("e".repeat(64), later);
     expect(await other.sessions.deleteExpired(later)).toBe(0);
+    expect(await store.loginAttempts.beginLockout("ip:192.0.2.1", AT, later)).toBe(true);
+    // Their lockout of the same key is theirs to claim, and clearing or pruning theirs leaves ours.
+    expect(await other.loginAttempts.beginLockout("ip:192.0.2.1", AT, later)).toBe(true);
     await other.loginAttempts.clear("user:someone@example.org");
+    await other.loginAttempts.clear("ip:192.0.2.1");
     expect(await other.loginAttempts.deleteBefore(later)).toBe(0);
+    expect(await store.loginAttempts.beginLockout("ip:192.0.2.1", AT, later)).toBe(false);
     // Nothing of theirs was touched.
     expect(await store.sessions.find("e".repeat(64))).toMatchObject({ lastSeenAt: AT });
     expect(await store.loginAttempts.recent("user:someone@example.org", longAgo, 10)).toEqual([AT]);
     expect((await store.actions.get(action.id))?.rowVersion).toBe(2);
     expect(await store.findings.list({ planId, openOnly: true })).toHaveLength(1);
+  });
+
+  it("lets exactly one of many writers at once claim a sign-in lockout", async () => {
+    const key = `user:raced-${++seq}@example.org`;
+    const until = "2021-01-15T10:15:00.000Z";
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.transaction((tx) => tx.loginAttempts.beginLockout(key, `2021-01-15T10:00:0${i}.000Z`, until)),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Store } from "../../services/store.js";
 import type { Schema } from "../schema.js";
 import {
+  beginLoginLockout,
   clearLoginAttempts,
   deleteLoginAttemptsBefore,
   recentLoginAttempts,
@@ -24,6 +25,9 @@ export function loginAttemptsStore(db: Kysely<Schema>, partnershipId: number): S
     },
     async deleteBefore(at) {
       return deleteLoginAttemptsBefore(db, new Date(at), partnershipId);
+    },
+    async beginLockout(key, at, until) {
+      return beginLoginLockout(db, partnershipId, key, new Date(at), new Date(until));
     },
   };
 }

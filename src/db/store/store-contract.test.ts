@@ -240,6 +240,28 @@ describe.each(subjects)("Store contract: $name", (subject) => {
     expect(await store.loginAttempts.recent(ip, t(0), 10)).toEqual([t(10), t(9), t(3)]);
   });
 
+  it("claims each sign-in lockout once, until it ends, and forgets lockouts cleared or over", async () => {
+    const t = (m: number) => `2021-01-15T11:${String(m).padStart(2, "0")}:00.000Z`;
+    const user = unique("user:locked@example.org");
+    const ip = unique("ip:192.0.2.8");
+    expect(await store.loginAttempts.beginLockout(user, t(5), t(20))).toBe(true);
+    // Seen again while it lasts (by this process or another): not a new lockout.
+    expect(await store.loginAttempts.beginLockout(user, t(5), t(20))).toBe(false);
+    expect(await store.loginAttempts.beginLockout(user, t(19), t(21))).toBe(false);
+    // Keys are apart.
+    expect(await store.loginAttempts.beginLockout(ip, t(6), t(20))).toBe(true);
+    // Once it has ended, the next lockout of the key is a new one, and lasts its own time.
+    expect(await store.loginAttempts.beginLockout(user, t(20), t(30))).toBe(true);
+    expect(await store.loginAttempts.beginLockout(user, t(29), t(31))).toBe(false);
+    // A successful sign-in clears the key's lockout with its failures.
+    await store.loginAttempts.clear(user);
+    expect(await store.loginAttempts.beginLockout(user, t(29), t(40))).toBe(true);
+    // Pruning drops lockouts over by then, and only those.
+    await store.loginAttempts.deleteBefore(t(21));
+    expect(await store.loginAttempts.beginLockout(ip, t(10), t(25))).toBe(true);
+    expect(await store.loginAttempts.beginLockout(user, t(30), t(45))).toBe(false);
+  });
+
   it("keeps organisations with their aliases and refuses a name already taken", async () => {
     const zeta = await store.organisations.create("  Zeta Health Trust ");
     const alpha = await store.organisations.create("Alpha Council");

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { STATUSES } from "../../domain/status.js";
 import { zeroStatusCounts } from "../../services/views.js";
-import { openFindingsSvg, STATUS_STYLES, stackedBarsLayout, statusByOrganisationSvg } from "./svg.js";
+import { govukDate } from "../filters.js";
+import {
+  openFindingsLayout,
+  openFindingsSvg,
+  STATUS_STYLES,
+  stackedBarsLayout,
+  statusByOrganisationSvg,
+} from "./svg.js";
 import { textWidth, wrapText } from "./text.js";
 
 describe("status by organisation chart", () => {
@@ -45,6 +52,93 @@ describe("open findings chart", () => {
     expect(svg).toContain("<title>1 February 2021: 7 open</title>");
     expect(svg).toContain("4 open findings on 1 January 2021, 7 on 1 February 2021.");
     expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+ L[\d.]+ [\d.]+"/);
+  });
+});
+
+describe("open findings chart at the width it is drawn for", () => {
+  /** Twelve points a month apart, as the dashboard gives, with values that jump about. */
+  const year = [3, 40, 38, 120, 5, 99, 100, 101, 7, 0, 64, 31].map((open, i) => ({
+    date: `2026-${String(i + 1).padStart(2, "0")}-28`,
+    open,
+  }));
+  const cases = [
+    { name: "one point", points: year.slice(0, 1) },
+    { name: "two points", points: year.slice(0, 2) },
+    { name: "twelve points", points: year },
+    { name: "large numbers", points: year.map((p) => ({ ...p, open: p.open * 97 })) },
+  ];
+  const viewBox = (svg: string) => /viewBox="0 0 (\d+) (\d+)"/.exec(svg)?.slice(1).map(Number) ?? [];
+  const texts = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      size: Number(m[3]),
+      text: m[4] ?? "",
+    }));
+
+  describe.each([300, 760])("%i px wide", (width) => {
+    it.each(cases)("keeps every text of $name inside the drawing, apart, at 14 px", ({ points }) => {
+      const svg = openFindingsSvg(points, { id: "f", title: "Open findings", width, className: "x" });
+      const [w, h] = viewBox(svg);
+      expect(w).toBe(width);
+      expect(svg).toMatch(/^<svg class="app-chart x"/);
+      const layout = openFindingsLayout(points, width);
+      expect(h).toBe(layout.height);
+      expect(texts(svg).length).toBeGreaterThan(5);
+      for (const t of texts(svg)) {
+        expect(t.size).toBe(14);
+        expect(t.y).toBeLessThanOrEqual(layout.height);
+        expect(t.y - 14 * 0.75).toBeGreaterThanOrEqual(0);
+      }
+      // Dates: inside the drawing and clear of each other; the latest always written.
+      const dates = layout.dateLabels.map((d) => ({ ...d, w: textWidth(d.text, 14) }));
+      for (const d of dates) {
+        expect(d.x - d.w / 2).toBeGreaterThanOrEqual(0);
+        expect(d.x + d.w / 2).toBeLessThanOrEqual(width);
+      }
+      for (let i = 1; i < dates.length; i++) {
+        const [a, b] = [dates[i - 1], dates[i]];
+        if (a && b) expect(b.x - b.w / 2).toBeGreaterThan(a.x + a.w / 2);
+      }
+      expect(dates.at(-1)?.index).toBe(points.length - 1);
+      if (points.length > 1) expect(dates[0]?.index).toBe(0);
+      // Values: inside the plot and clear of each other; the latest always written.
+      expect(layout.valueLabels).toContain(points.length - 1);
+      const boxes = layout.valueLabels.map((i) => {
+        const p = layout.points[i] ?? { x: NaN, y: NaN };
+        const half = textWidth(String(points[i]?.open), 14) / 2;
+        return { x1: p.x - half, x2: p.x + half, y: p.y };
+      });
+      for (const [n, b] of boxes.entries()) {
+        expect(b.x1).toBeGreaterThanOrEqual(layout.plot.left);
+        expect(b.x2).toBeLessThanOrEqual(width);
+        for (const other of boxes.slice(n + 1)) {
+          const apart = other.x1 >= b.x2 || b.x1 >= other.x2 || Math.abs(other.y - b.y) >= 14;
+          expect(apart).toBe(true);
+        }
+      }
+      // Every point keeps its date and value in its title, written or not.
+      for (const p of points) expect(svg).toContain(`<title>${govukDate(p.date)}: ${p.open} open</title>`);
+    });
+  });
+
+  it("writes the first and the latest dates even at 300 px, shortening month names if it must", () => {
+    const narrow = openFindingsLayout(year, 300).dateLabels;
+    expect(narrow.map((d) => d.index)).toEqual([0, 11]);
+    expect(narrow.at(-1)?.text).toMatch(/^28 Dec(ember)? 2026$/);
+    const wide = openFindingsLayout(year, 760).dateLabels;
+    expect(wide.length).toBeGreaterThan(2);
+    expect(wide.map((d) => d.text)).toContain("28 December 2026");
+  });
+
+  it("marks the value axis in whole, even steps", () => {
+    const values = (open: number) =>
+      openFindingsLayout([{ date: "2026-01-01", open }], 760).ticks.map((t) => t.value);
+    expect(values(3)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(values(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(values(40)).toEqual([0, 10, 20, 30, 40]);
+    expect(values(120)).toEqual([0, 25, 50, 75, 100, 125]);
+    expect(values(9700)).toEqual([0, 2000, 4000, 6000, 8000, 10000]);
   });
 });
 

@@ -41,10 +41,20 @@ export function dashboardRoutes(services: Services): FastifyPluginAsync {
           : "",
         findingsChart:
           dashboard.openFindingsOverTime.length > 0
-            ? openFindingsSvg(dashboard.openFindingsOverTime, {
-                id: "findings-chart",
-                title: "Open findings over time",
-              })
+            ? [
+                openFindingsSvg(dashboard.openFindingsOverTime, {
+                  id: "findings-chart-narrow",
+                  title: "Open findings over time",
+                  width: 300,
+                  className: "app-chart--narrow",
+                }),
+                openFindingsSvg(dashboard.openFindingsOverTime, {
+                  id: "findings-chart",
+                  title: "Open findings over time",
+                  width: 760,
+                  className: "app-chart--wide",
+                }),
+              ].join("")
             : "",
       });
     });

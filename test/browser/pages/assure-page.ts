@@ -75,6 +75,45 @@ export class AssurePage {
     return token;
   }
 
+  /** A region of main by its name: a wide table's scroll container is named by the table's caption. */
+  region(name: string): Locator {
+    return this.main.getByRole("region", { name, exact: true });
+  }
+
+  /** How wide the page's content is against the window: wider means the whole page scrolls sideways. */
+  async widths(): Promise<{ scrollWidth: number; innerWidth: number }> {
+    return this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+  }
+
+  /**
+   * Every table of main, with the region holding it (if any) as an assistive technology finds it: the
+   * region's name, whether it takes focus from the keyboard, and whether it has more to scroll to.
+   */
+  async tablesAndTheirRegions(): Promise<
+    { caption: string; region: { name: string; tabIndex: number; scrolls: boolean } | null }[]
+  > {
+    return this.main.evaluate((main) =>
+      Array.from(main.querySelectorAll("table")).map((table) => {
+        const caption = table.caption?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+        const region = table.parentElement?.closest<HTMLElement>('[role="region"]') ?? null;
+        if (!region) return { caption, region: null };
+        const name = (region.getAttribute("aria-labelledby") ?? "")
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim();
+        return {
+          caption,
+          region: { name, tabIndex: region.tabIndex, scrolls: region.scrollWidth > region.clientWidth },
+        };
+      }),
+    );
+  }
+
   /**
    * The elements of main between the h2 of this name and the next h2: one section of a long page. It
    * matches those elements themselves, so look inside them for what they contain (their tables, items).

@@ -16,6 +16,12 @@ export class DashboardPage extends AssurePage {
     return this.main.getByRole("table", { name: /Open actions owned by/ });
   }
 
+  /** Opens every "Show the chart’s data as a table" under the charts. */
+  async showChartData(): Promise<void> {
+    const summaries = this.main.getByText("Show the chart’s data as a table", { exact: true });
+    for (let i = 0; i < (await summaries.count()); i++) await summaries.nth(i).click();
+  }
+
   planLink(title: string): Locator {
     return this.plansTable.getByRole("link", { name: title, exact: true });
   }

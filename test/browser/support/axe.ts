@@ -98,6 +98,8 @@ function generalPath(url: string): string {
 interface Visited {
   url: string;
   html: string;
+  /** The window the page was shown in: a narrow screen lays it out (and may fail it) differently. */
+  viewport: { width: number; height: number } | null;
 }
 
 /**
@@ -129,16 +131,17 @@ export class AxeAuditor {
       const status = response.status();
       if (status >= 300 && status < 400) return;
       if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) return;
-      this.pending.push(this.keep(`${request.method()} ${status}`, response));
+      this.pending.push(this.keep(`${request.method()} ${status}`, response, page.viewportSize()));
     });
   }
 
-  private async keep(prefix: string, response: Response): Promise<void> {
+  private async keep(prefix: string, response: Response, viewport: Visited["viewport"]): Promise<void> {
     const url = response.url();
     try {
       const html = await response.text();
-      const key = `${prefix} ${generalPath(url)} ${pageShape(html)}`;
-      if (!this.visited.has(key)) this.visited.set(key, { url, html });
+      const width = viewport ? ` @${viewport.width}` : "";
+      const key = `${prefix} ${generalPath(url)} ${pageShape(html)}${width}`;
+      if (!this.visited.has(key)) this.visited.set(key, { url, html, viewport });
     } catch (err) {
       this.problems.push(
         `${prefix} ${url}: its HTML could not be read for checking (${(err as Error).message})`,
@@ -170,6 +173,7 @@ export class AxeAuditor {
       });
       for (const [key, visited] of todo) {
         current = visited;
+        await replay.setViewportSize(visited.viewport ?? { width: 1280, height: 720 });
         await replay.goto(visited.url, { waitUntil: "load" });
         this.results.set(key, await runAxe(replay));
       }
@@ -185,8 +189,10 @@ export class AxeAuditor {
 
   private describe(key: string): string {
     const [method, status] = key.split(" ");
-    const url = new URL(this.visited.get(key)?.url ?? "http://unknown/");
-    return `${method} ${url.pathname}${url.search} (${status})`;
+    const visited = this.visited.get(key);
+    const url = new URL(visited?.url ?? "http://unknown/");
+    const width = visited?.viewport ? `, ${visited.viewport.width} px wide` : "";
+    return `${method} ${url.pathname}${url.search} (${status}${width})`;
   }
 
   /** Every violation, one line per page and rule, naming the elements; empty when all pages pass. */
