@@ -121,7 +121,8 @@ function shortName(action: AssuredAction, acronyms: Set<string>, rules: Compiled
   if (org) {
     const variants = acronymVariants(org);
     const seen = `${section} ${action.lead ?? ""}`;
-    const used = variants.find((v) => new RegExp(`(?<![A-Za-z])${v}(?![A-Za-z])`).test(seen));
+    // "NHS" is in the name of every NHS body; it does not say which one ("NHS Calderbrook ICB" is the ICB).
+    const used = variants.find((v) => v !== "NHS" && new RegExp(`(?<![A-Za-z])${v}(?![A-Za-z])`).test(seen));
     if (used) return withArticle(used);
     return org;
   }
@@ -166,7 +167,10 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
     const atSentenceStart =
       (m.index === 0 && startsSentence) || /[.!?:;]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     if (rules.capitalisedHead.has(last) && !(single && atSentenceStart)) {
-      found.push({ text: seq.replace(/^The\s+/, ""), index: m.index, end: m.index + seq.length });
+      // "the acute Trust", "a neighbouring Council": the lower-case words say which one, as for body words.
+      const start = single ? modifierStart(text, m.index) : m.index;
+      const named = start < m.index ? text.slice(start, m.index + seq.length) : seq.replace(/^The\s+/, "");
+      found.push({ text: named, index: start, end: m.index + seq.length });
       continue;
     }
     ACRONYM.lastIndex = 0;
@@ -192,7 +196,7 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
 }
 
 const NOT_MODIFIER = new Set(
-  "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant".split(
+  "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant whole entire same own wider across".split(
     " ",
   ),
 );
@@ -233,7 +237,13 @@ function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
   const norm = normalise(body);
   if (owner.phrases.has(norm)) return true;
   const words = contentWords(body);
-  if (words.length > 0 && words.every((w) => owner.words.has(w) || owner.words.has(w.replace(/s$/, ""))))
+  if (
+    words.length > 0 &&
+    words.every(
+      (w) =>
+        owner.words.has(w) || owner.words.has(w.replace(/s$/, "")) || owner.acronyms.has(w.toUpperCase()),
+    )
+  )
     return true;
   return inOwnerGroup(body, owner, rules);
 }
