@@ -88,4 +88,21 @@ describe("unsupported-rating", () => {
       ),
     ).toBeDefined();
   });
+
+  it("does not read an offer made only on request as waiting", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress:
+          "Early Help will respond to health visitor referrals if and when they are received. Numbers are low.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Follow-up after an ED attendance is provided by the liaison team.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", { progress: "Recruitment will start once funding is agreed." }),
+    ).toBeDefined();
+  });
 });

@@ -34,7 +34,10 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
   }
   if (action.status !== "on-track") return null;
   const reading = facts.progress;
-  if (reading.delay) {
+  // "We will respond if and when referrals are received" is an offer made only on request, not a wait.
+  const onRequest =
+    reading.delay !== null && reading.delay.kind !== "delay" && offeredOnRequest(reading.delay.text, ctx);
+  if (reading.delay && !onRequest) {
     const values = { ...base, quote: quote(reading.delay.text, 120) };
     return finding(
       action,
@@ -60,4 +63,15 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
     );
   }
   return null;
+}
+
+function offeredOnRequest(text: string, ctx: RuleContext): boolean {
+  for (const t of ctx.rules.triggers) {
+    if (t.trigger.kind !== "onDemand") continue;
+    t.re.lastIndex = 0;
+    const hit = t.re.test(text);
+    t.re.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
 }
