@@ -213,6 +213,25 @@ describe("deflected", () => {
       ).toBe(true);
     });
 
+    it("a recommendation directed at, remaining with, or taken forward by another body", () => {
+      expect(raised(ICB, "This recommendation is properly directed at the hospital trust.")).toBe(true);
+      expect(raised(ICB, "Action remains with NHS England Specialised Commissioning.")).toBe(true);
+      expect(raised(ICB, "The ICB has no further role at present.")).toBe(true);
+      expect(raised(POLICE, "LA colleagues are taking this forward.")).toBe(true);
+      expect(raised(POLICE, "Police colleagues are taking this forward.")).toBe(false);
+      expect(raised(LPT, "This is governed by national guidance owned by HMPPS.")).toBe(true);
+      expect(
+        raised(TRUST, "This recommendation is directed at the Trust; we have rewritten the policy."),
+      ).toBe(false);
+      // The Named Nurse is the agency's own professional, whatever service she leads.
+      expect(
+        raised(
+          TRUST,
+          "This sits with the Named Nurse for 0-19 services, who has delivered supervision to all 6 teams.",
+        ),
+      ).toBe(false);
+    });
+
     it("counted attendance and a draft written are deeds of the agency's own", () => {
       expect(
         raised(

@@ -25,7 +25,7 @@ const AS_ROLE = /^\s*(?:,\s*|as\s+)(?:the|a|an|its|their|our)\s+((?:[\w'’-]+\s
 const PROPER_NAME = /(?:^|\s)((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*)\s*$/;
 /** A service or team named in lower case with the words that say which: "the ambulance service", "the 0-19 team". */
 const SERVICE_NOUN =
-  /\b((?:[a-z0-9][\w'’-]*\s+){1,2})(?:service|services|team|teams|unit|directorate|department|hub|desk|panel)\b/;
+  /^\W*(?:(?:the|a|an)\s+)?(?:(?:remit|responsibility|role|gift|control|hands|domain|business)\s+of\s+)?((?:(?:the|a|an)\s+)?(?:[a-z0-9][\w'’-]*\s+){1,2})(?:service|services|team|teams|unit|directorate|department|hub|desk|panel)\b/;
 const NOT_WHICH =
   /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
@@ -236,8 +236,8 @@ function namedBody(head: string, after: string, rules: CompiledRules): BodyMenti
     while (words.length > 0 && NOT_WHICH.test(words[0] ?? "")) words.shift();
     if (words.length > 0 && !words.some((w) => NOT_WHICH.test(w))) {
       const end = service.index + service[0].length;
-      const text = head.slice(end - service[0].length + service[0].indexOf(words[0] ?? ""), end);
-      return { text, index: end - text.length, end };
+      const start = head.lastIndexOf(words[0] ?? "", end);
+      return { text: head.slice(start, end), index: start, end };
     }
   }
   return null;

@@ -105,4 +105,22 @@ describe("unsupported-rating", () => {
       findingOf("unsupported-rating", { progress: "Recruitment will start once funding is agreed." }),
     ).toBeDefined();
   });
+
+  it("reads waiting on a body named after 'until', and practice blocked until something changes", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Until health identify a single point of contact, notifications go to CSC only.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Local practice cannot change until the guidance is revised.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Weekly checks introduced in January; 10 completed until now.",
+      }),
+    ).toBeUndefined();
+  });
 });
