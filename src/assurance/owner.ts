@@ -121,7 +121,8 @@ function shortName(action: AssuredAction, acronyms: Set<string>, rules: Compiled
   if (org) {
     const variants = acronymVariants(org);
     const seen = `${section} ${action.lead ?? ""}`;
-    const used = variants.find((v) => new RegExp(`(?<![A-Za-z])${v}(?![A-Za-z])`).test(seen));
+    // "NHS" is in the name of every NHS body; it does not say which one ("NHS Calderbrook ICB" is the ICB).
+    const used = variants.find((v) => v !== "NHS" && new RegExp(`(?<![A-Za-z])${v}(?![A-Za-z])`).test(seen));
     if (used) return withArticle(used);
     return org;
   }
@@ -166,7 +167,10 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
     const atSentenceStart =
       (m.index === 0 && startsSentence) || /[.!?:;]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     if (rules.capitalisedHead.has(last) && !(single && atSentenceStart)) {
-      found.push({ text: seq.replace(/^The\s+/, ""), index: m.index, end: m.index + seq.length });
+      // "the acute Trust", "a neighbouring Council": the lower-case words say which one, as for body words.
+      const start = single ? modifierStart(text, m.index) : m.index;
+      const named = start < m.index ? text.slice(start, m.index + seq.length) : seq.replace(/^The\s+/, "");
+      found.push({ text: named, index: start, end: m.index + seq.length });
       continue;
     }
     ACRONYM.lastIndex = 0;
@@ -182,28 +186,41 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
   }
   rules.bodyWord.lastIndex = 0;
   for (let m = rules.bodyWord.exec(text); m; m = rules.bodyWord.exec(text)) {
-    if (found.some((f) => m && m.index >= f.index && m.index < f.end)) continue;
-    // Take in the words that say which one: "the ambulance trust" is not "the Trust".
-    const start = modifierStart(text, m.index);
-    found.push({ text: text.slice(start, m.index + m[0].length), index: start, end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    // A longer name wins over an abbreviation inside it: "NHS England" is not "NHS".
+    const inside = found.findIndex((f) => m && m.index >= f.index && m.index < f.end);
+    if (inside >= 0) {
+      const f = found[inside];
+      if (f && f.index === m.index && end > f.end && /^[A-Z]+$/.test(f.text)) found.splice(inside, 1);
+      else continue;
+    }
+    // Take in the words that say which one: "the ambulance trust" is not "the Trust", "LA colleagues" are
+    // not "colleagues".
+    const start = modifierStart(text, m.index, rules.sectorBodies.has(m[0].toLowerCase()));
+    found.push({ text: text.slice(start, end), index: start, end });
   }
   found.sort((a, b) => a.index - b.index);
   return found;
 }
 
 const NOT_MODIFIER = new Set(
-  "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant".split(
+  "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant whole entire same own wider across".split(
     " ",
   ),
 );
 
 /** Where a lower-case body word's modifiers begin (up to two words back, not past a determiner or preposition). */
-function modifierStart(text: string, index: number): number {
+function modifierStart(text: string, index: number, names = false): number {
   let start = index;
   for (let k = 0; k < 2; k++) {
     const m = /([A-Za-z][\w'’-]*)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
-    if (!m?.[1] || NOT_MODIFIER.has(m[1].toLowerCase()) || /^[A-Z]/.test(m[1])) break;
+    if (!m?.[1] || NOT_MODIFIER.has(m[1].toLowerCase())) break;
+    // A name says whose colleagues, partners or staff they are ("LA colleagues"); before other body words
+    // it is a separate mention ("Calderbrook council" is found as a name already).
+    const named = /^[A-Z]/.test(m[1]);
+    if (named && !(names && k === 0)) break;
     start -= m[0].length;
+    if (named) break;
   }
   return start;
 }
@@ -232,8 +249,20 @@ function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
   }
   const norm = normalise(body);
   if (owner.phrases.has(norm)) return true;
+  // "Police colleagues", "LPT staff": the agency's own people.
+  const head = /\s+(\S+)$/.exec(norm);
+  if (head?.[1] && rules.sectorBodies.has(head[1])) {
+    const whose = body.slice(0, body.length - head[1].length).trim();
+    if (whose && judgeSelf(whose, owner, rules)) return true;
+  }
   const words = contentWords(body);
-  if (words.length > 0 && words.every((w) => owner.words.has(w) || owner.words.has(w.replace(/s$/, ""))))
+  if (
+    words.length > 0 &&
+    words.every(
+      (w) =>
+        owner.words.has(w) || owner.words.has(w.replace(/s$/, "")) || owner.acronyms.has(w.toUpperCase()),
+    )
+  )
     return true;
   return inOwnerGroup(body, owner, rules);
 }

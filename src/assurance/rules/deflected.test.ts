@@ -139,4 +139,116 @@ describe("deflected", () => {
       ),
     ).toBeDefined();
   });
+
+  describe("reads the structure of a hand-over, not fixed sentences", () => {
+    const TRUST = {
+      section: "Westfield Hospitals NHS Trust (WHT)",
+      organisation: "Westfield Hospitals NHS Trust",
+      lead: "Named Nurse",
+    };
+    const ICB = {
+      section: "NHS Westfield ICB",
+      organisation: "NHS Westfield Integrated Care Board",
+      lead: "Designated Nurse",
+    };
+    const POLICE = { section: "Westfield Police", organisation: "Westfield Police", lead: "DCI" };
+    const raised = (owner: object, progress: string) =>
+      findingOf("deflected", { ...owner, progress }) !== undefined;
+
+    it("another body as the subject of an obligation", () => {
+      expect(raised(TRUST, "Commissioners are best placed to take this forward.")).toBe(true);
+      expect(raised(POLICE, "The council is accountable for return home interviews.")).toBe(true);
+      expect(raised(ICB, "The Trust is responsible for delivering the training.")).toBe(true);
+      expect(
+        raised(
+          ICB,
+          "The Trust is responsible for delivering the training; the ICB has added a KPI to the contract and reviews it quarterly.",
+        ),
+      ).toBe(false);
+      // Schools and practices are told what to do by the agency, not handed its work.
+      expect(raised(ICB, "Practices should use the template; 34 of 41 practices now use it.")).toBe(false);
+      expect(raised(TRUST, "The LA should be informed within 24 hours by ED staff.")).toBe(false);
+    });
+
+    it("the agency saying the work is not its own", () => {
+      expect(raised(TRUST, "This is not our responsibility.")).toBe(true);
+      expect(raised(POLICE, "Police not lead agency for return interviews.")).toBe(true);
+      expect(raised(TRUST, "Not within the Trust's gift.")).toBe(true);
+      expect(raised(POLICE, "The Force does not commission this service.")).toBe(true);
+      expect(
+        raised(
+          TRUST,
+          "We do not commission the 0-19 service but our ED now sends every attendance notification to it.",
+        ),
+      ).toBe(false);
+    });
+
+    it("waiting on, or expecting, another body", () => {
+      expect(raised(TRUST, "On hold until NHS England publishes the new specification.")).toBe(true);
+      expect(raised(TRUST, "Implementation is contingent on the ICB releasing funds.")).toBe(true);
+      expect(raised(TRUST, "Awaits sign-off by the ICB.")).toBe(true);
+      expect(raised(ICB, "We have asked the Trust to take this forward.")).toBe(true);
+      expect(raised(TRUST, "Training will be rolled out once the new trainer is in post.")).toBe(false);
+      expect(raised(TRUST, "Until the new system is live, managers check every case weekly.")).toBe(false);
+    });
+
+    it("help offered only if someone else acts first", () => {
+      expect(raised(LPT, "Happy to support health colleagues should it be required.")).toBe(true);
+      expect(raised(LPT, "We will respond to referrals if and when they are received.")).toBe(true);
+      expect(raised(LPT, "We will share findings with partners when the audit is complete in May.")).toBe(
+        false,
+      );
+    });
+
+    it("a body the lists do not know, by its role or its kind", () => {
+      expect(raised(LPT, "This is a matter for Ashby Moor as the provider.")).toBe(true);
+      expect(raised(TRUST, "This sits within the remit of the ambulance service.")).toBe(true);
+      expect(raised(POLICE, "This is a council-led piece of work.")).toBe(true);
+      // "the acute Trust" is not the owning Trust, so what is provided under its contract is not LPT's deed.
+      expect(
+        raised(
+          LPT,
+          "Follow-up is provided under the acute Trust's liaison contract. LPT will support acute colleagues where required.",
+        ),
+      ).toBe(true);
+    });
+
+    it("a recommendation directed at, remaining with, or taken forward by another body", () => {
+      expect(raised(ICB, "This recommendation is properly directed at the hospital trust.")).toBe(true);
+      expect(raised(ICB, "Action remains with NHS England Specialised Commissioning.")).toBe(true);
+      expect(raised(ICB, "The ICB has no further role at present.")).toBe(true);
+      expect(raised(POLICE, "LA colleagues are taking this forward.")).toBe(true);
+      expect(raised(POLICE, "Police colleagues are taking this forward.")).toBe(false);
+      expect(raised(LPT, "This is governed by national guidance owned by HMPPS.")).toBe(true);
+      expect(
+        raised(TRUST, "This recommendation is directed at the Trust; we have rewritten the policy."),
+      ).toBe(false);
+      // The Named Nurse is the agency's own professional, whatever service she leads.
+      expect(
+        raised(
+          TRUST,
+          "This sits with the Named Nurse for 0-19 services, who has delivered supervision to all 6 teams.",
+        ),
+      ).toBe(false);
+    });
+
+    it("counted attendance and a draft written are deeds of the agency's own", () => {
+      expect(
+        raised(
+          POLICE,
+          "Strategy meetings are chaired by CSC team managers; police have attended 98% since April.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          {
+            section: "Children's Social Care",
+            organisation: "Westfield City Council",
+            lead: "Head of Service",
+          },
+          "The ICB has agreed to lead the joint commissioning; CSC has drafted the specification with them.",
+        ),
+      ).toBe(false);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { type Clause, readClause } from "../progress.js";
 import { CAT, type Marker } from "../scan.js";
 import { clauseSpans, fill, quoteSentence, type Span, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
+import { wordsBefore } from "../words.js";
 
 interface Hit {
   clause: string;
@@ -13,11 +14,23 @@ interface Hit {
 }
 
 const HEAD_END = /[,;:.()]|\s(?:who|which|that|to|as|because|until|when|if|so|before|while|where)\s/i;
-const PROVIDED_BY =
-  /^[^.;]*?,?\s*(?:which|who)\s+(?:is|are)\s+(?:now\s+)?(?:provided|run|managed|delivered|commissioned|hosted|employed|led)\s+by\s+([^.;]+)/i;
+const RUN_BY =
+  "(?:provided|run|managed|delivered|commissioned|hosted|employed|led|chaired|held|administered|funded|owned)";
+const PROVIDED_BY = new RegExp(
+  `^[^.;]*?,?\\s*(?:which|who)\\s+(?:is|are)\\s+(?:now\\s+)?${RUN_BY}(?:\\s*(?:,|and)\\s*${RUN_BY})*\\s+by\\s+([^.;]+)`,
+  "i",
+);
+/** A name given its role as a body: "Ashby Moor as the provider", "North Vale, the ambulance trust". */
+const AS_ROLE = /^\s*(?:,\s*|as\s+)(?:the|a|an|its|their|our)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)/i;
+const PROPER_NAME = /(?:^|\s)((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*)\s*$/;
+/** A service or team named in lower case with the words that say which: "the ambulance service", "the 0-19 team". */
+const SERVICE_NOUN =
+  /^\W*(?:(?:the|a|an)\s+)?(?:(?:remit|responsibility|role|gift|control|hands|domain|business)\s+of\s+)?((?:(?:the|a|an)\s+)?(?:[a-z0-9][\w'’-]*\s+){1,2})(?:service|services|team|teams|unit|directorate|department|hub|desk|panel)\b/;
+const NOT_WHICH =
+  /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
 const NEAR_GAP =
-  /^(?:['’]s)?\s*(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
+  /^(?:['’]s|-)?\s*(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
 const FUTURE_BEFORE =
   /\b(?:will|shall|to|going\s+to|plans?\s+to|intends?\s+to|we\s+have\s+agreed\s+to)\s+(?:be\s+)?(?:now\s+|also\s+|then\s+|immediately\s+)?$/i;
 
@@ -59,6 +72,10 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
       if (text && !actionHits.has(i) && isOwnDeed(readClause(text, rules), owner, rules)) return null;
     }
   }
+
+  // A hand-over and a deed of the agency's own in one sentence, on either side of a "but" or "although":
+  // "We do not commission the 0-19 service, but our ED now sends every notification to it."
+  for (const h of progressHits.hits) if (ownDeedBeside(h.clause, owner, rules)) return null;
 
   const hit = hits.find((h) => h.kind === "other") ?? hits[0];
   if (!hit) return null;
@@ -169,6 +186,7 @@ function judge(
           body = findBodies(via[1], rules, false)[0] ?? null;
         }
       }
+      body ??= namedBody(head, rest.slice(head.length), rules);
       break;
     }
     case "window": {
@@ -180,6 +198,9 @@ function judge(
     case "group": {
       source = m[1] ?? "";
       body = findBodies(source, rules, m.index === 0)[0] ?? null;
+      // "not our responsibility", "not the Trust's issue": the agency disowning the work in its own words.
+      if (!body && kind === "self" && rules.selfPronoun.test(source)) return { clause, kind, body: null };
+      body ??= namedBody(source, "", rules);
       break;
     }
     case "before":
@@ -203,6 +224,34 @@ function judge(
   return { clause, kind, body: withArticle(body, source) };
 }
 
+/**
+ * A body the lists do not know, read from how the text names it, for the words right after a hand-over
+ * ("a matter for …", "the remit of …"): a proper name given a body's role ("Ashby Moor as the provider"), or
+ * a service or team with the words that say which ("the ambulance service"). Read only inside a clause that
+ * already holds a hand-over pattern.
+ */
+function namedBody(head: string, after: string, rules: CompiledRules): BodyMention | null {
+  const role = AS_ROLE.exec(after);
+  if (role?.[1] && findBodies(role[1], rules, false).length > 0) {
+    const name = PROPER_NAME.exec(head);
+    if (name?.[1]) {
+      const index = head.lastIndexOf(name[1]);
+      return { text: name[1], index, end: index + name[1].length };
+    }
+  }
+  const service = SERVICE_NOUN.exec(head);
+  if (service?.[1]) {
+    const words = service[1].trim().split(/\s+/);
+    while (words.length > 0 && NOT_WHICH.test(words[0] ?? "")) words.shift();
+    if (words.length > 0 && !words.some((w) => NOT_WHICH.test(w))) {
+      const end = service.index + service[0].length;
+      const start = head.lastIndexOf(words[0] ?? "", end);
+      return { text: head.slice(start, end), index: start, end };
+    }
+  }
+  return null;
+}
+
 /** "the CCG", "NHS Digital", "commissioners": the body as the plan names it, with its "the" if it had one. */
 function withArticle(body: BodyMention, source: string): string {
   const before = source.slice(Math.max(0, body.index - 4), body.index);
@@ -218,10 +267,11 @@ function withArticle(body: BodyMention, source: string): string {
  */
 function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean {
   const { kind, text } = clause;
-  if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing") return false;
+  if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
   if (rules.waiting.test(text)) return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
-  for (const marker of clause.markers) {
+  const loop = kind !== "input";
+  for (const marker of loop ? clause.markers : []) {
     if ((marker.mask & CAT.concreteVerb) === 0) continue;
     const index = marker.index - clause.offset;
     if (at >= 0 && index > at) break;
@@ -230,16 +280,87 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
       break;
     }
   }
+  if (at < 0 && (kind === "input" || kind === "ongoing")) at = draftedAt(text);
   if (at < 0) return false;
-  if (rules.weakDeed.test(text.slice(at, at + 80))) return false;
-  const subject = findBodies(text.slice(0, at), rules);
+  // "… own this - they commission the contract": the body named before, not the agency, did it.
+  if (THEY.test(text.slice(0, at))) return false;
+  // Supporting or attending is not a deed of the agency's own, unless it is counted ("attended 46 of 51 ICPCs").
+  const deed = text.slice(at, at + 80);
+  if (weakLead(rules).test(deed) && !COUNTED_PART.test(deed.replace(LEADING_WORDS, ""))) return false;
+  const before = text.slice(0, at);
+  const subject = findBodies(before, rules).filter((b) => !notSubject(before, b.index));
   if (subject.some((b) => !isSelf(b.text, owner, rules))) return false;
-  const agent = /\bby\s+(.{1,60})/i.exec(text.slice(at));
+  // Done by, or under the contract of, another body: "is provided under the acute trust's liaison contract".
+  const agent = /\b(?:by|under|through|via)\s+(.{1,60})/i.exec(text.slice(at));
   if (agent?.[1]) {
     const by = findBodies(agent[1], rules, false)[0];
     if (by && !isSelf(by.text, owner, rules)) return false;
   }
   return true;
+}
+
+/** Words that may stand before the verb of a deed: "now sends", "will continue to support". */
+const LEADING =
+  "(?:(?:now|also|already|then|still|routinely|regularly|currently|actively|fully|will|would|shall|to|be|been|being|has|have|had|is|are|was|were|continue|continues|continued|continuing|happy|able|willing|keen)\\s+)*";
+const LEADING_WORDS = new RegExp(`^${LEADING}`, "i");
+const weakLeads = new WeakMap<CompiledRules, RegExp>();
+
+/** The weak deeds (supporting, attending, supplying data) as the verb the deed starts with, not anywhere after it. */
+function weakLead(rules: CompiledRules): RegExp {
+  let re = weakLeads.get(rules);
+  if (!re) {
+    re = new RegExp(`^${LEADING}(?:${rules.weakDeed.source})`, "i");
+    weakLeads.set(rules, re);
+  }
+  return re;
+}
+
+const THEY = /^\W*(?:and\s+|but\s+)?they\b/i;
+/** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
+const DRAFTED =
+  /\b(?:re)?drafted\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued)\b/i;
+
+function draftedAt(text: string): number {
+  const m = DRAFTED.exec(text);
+  return m ? m.index : -1;
+}
+
+const COUNTED_PART =
+  /^(?:attend|support|participat|contribut)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:out\s+)?of\s+\d+)/i;
+
+const CONTRAST =
+  /,?\s+(?:but|however|although|though|whereas|while|yet)\b,?\s*|^\s*(?:although|though|while|whilst)\b\s*/i;
+
+function ownDeedBeside(clause: string, owner: Owner, rules: CompiledRules): boolean {
+  const cut = CONTRAST.exec(clause);
+  if (!cut) return false;
+  let parts = [clause.slice(0, cut.index), clause.slice(cut.index + cut[0].length)];
+  // "Although X, Y": the two sides are split at the comma.
+  if (cut.index === 0) {
+    const comma = (parts[1] ?? "").indexOf(", ");
+    if (comma < 0) return false;
+    parts = [(parts[1] ?? "").slice(0, comma), (parts[1] ?? "").slice(comma + 2)];
+  }
+  for (const part of parts) {
+    if (part.trim().length < 8 || firstHit(part, false, owner, rules)) continue;
+    if (isOwnDeed(readClause(part, rules), owner, rules)) return true;
+  }
+  return false;
+}
+
+/** Words after which a body is an object or a complement, not who did the deed: "for the LA", "is lead commissioner". */
+const OBJECT_BEFORE = new Set(
+  "for with to by of from in on at into between across within under via than is are was were be been as".split(
+    " ",
+  ),
+);
+const ARTICLES = new Set(["the", "a", "an", "its", "their", "our"]);
+
+function notSubject(text: string, index: number): boolean {
+  const words = wordsBefore(text, index, 3);
+  let i = words.length - 1;
+  while (i >= 0 && ARTICLES.has(words[i] ?? "")) i--;
+  return i >= 0 && OBJECT_BEFORE.has(words[i] ?? "");
 }
 
 function sentenceOf(clause: string, text: string): string {

@@ -67,4 +67,23 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("counts a rate of use of the thing introduced as an output, not an effect", () => {
+    const chronology = {
+      ...impact,
+      action: "Introduce a multi-agency chronology for every child on a CP plan.",
+    };
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...chronology,
+        progress: "Template in place. 94% of CP cases have an up to date chronology.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...chronology,
+        progress: "94% of CP cases have an up to date chronology, up from 40% before the template.",
+      }),
+    ).toBeUndefined();
+  });
 });

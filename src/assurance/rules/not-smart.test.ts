@@ -76,4 +76,15 @@ describe("not-smart", () => {
       ),
     ).toBeDefined();
   });
+
+  it("reads a participle before a noun as a word of kind, not a vague verb", () => {
+    expect(
+      findingOf("not-smart", {
+        action: "All maintained schools to have a trained deputy Designated Safeguarding Lead in post.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("not-smart", { action: "Refresh the exploitation problem profile every 6 months." }),
+    ).toBeUndefined();
+  });
 });

@@ -125,6 +125,39 @@ function hedgedAfter(text: string, from: number, end: number, markers: readonly 
   return markers.some((m) => (m.mask & CAT.hedge) !== 0 && m.index >= from && m.index < limit);
 }
 
+const DETERMINERS = new Set([
+  "",
+  "all",
+  "the",
+  "a",
+  "an",
+  "every",
+  "each",
+  "any",
+  "our",
+  "their",
+  "its",
+  "of",
+  "for",
+  "in",
+  "to",
+]);
+const NOUN_AFTER = /^\s+([a-z][a-z'’-]*)/;
+const NOT_NOUN = new Set(
+  "to in on at by for with and or from into across within as through under every each all the a an their its our this that these those".split(
+    " ",
+  ),
+);
+
+/** A past participle between a determiner (or the clause start) and a noun: an adjective, not a verb. */
+function attributive(text: string, m: Marker, start: number): boolean {
+  if (!/ed$/i.test(m.word) || m.word.includes(" ")) return false;
+  const before = wordsBefore(text, m.index, 1, start)[0] ?? "";
+  if (!DETERMINERS.has(before.toLowerCase())) return false;
+  const next = NOUN_AFTER.exec(text.slice(m.end, m.end + 40));
+  return next?.[1] !== undefined && !NOT_NOUN.has(next[1]);
+}
+
 /** The verbs and nouns of action in a clause, vague or concrete, in order. */
 function leading(
   text: string,
@@ -136,6 +169,8 @@ function leading(
   const out: Lead[] = [];
   for (const m of markers) {
     if (m.mask & CAT.vague) {
+      // "All maintained schools", "the monitored cases": a participle naming a kind of thing, not a verb.
+      if (attributive(text, m, start)) continue;
       out.push({ index: m.index, end: m.end, kind: "vague", word: m.word, verb: true });
     } else if (m.mask & CAT.concreteVerb) {
       // "use of", "audit of": the noun, which counts only if it is a deliverable noun.

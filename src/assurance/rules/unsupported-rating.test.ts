@@ -88,4 +88,39 @@ describe("unsupported-rating", () => {
       ),
     ).toBeDefined();
   });
+
+  it("does not read an offer made only on request as waiting", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress:
+          "Early Help will respond to health visitor referrals if and when they are received. Numbers are low.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Follow-up after an ED attendance is provided by the liaison team.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", { progress: "Recruitment will start once funding is agreed." }),
+    ).toBeDefined();
+  });
+
+  it("reads waiting on a body named after 'until', and practice blocked until something changes", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Until health identify a single point of contact, notifications go to CSC only.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Local practice cannot change until the guidance is revised.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Weekly checks introduced in January; 10 completed until now.",
+      }),
+    ).toBeUndefined();
+  });
 });

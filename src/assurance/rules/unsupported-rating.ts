@@ -1,6 +1,8 @@
 import { finding, longDate, type RuleContext, ratingNote, ratingWord } from "../context.js";
 import { describeDays } from "../days.js";
-import { fill, quote } from "../text.js";
+import { findBodies } from "../owner.js";
+import type { Marker } from "../scan.js";
+import { fill, quote, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
 /**
@@ -34,7 +36,21 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
   }
   if (action.status !== "on-track") return null;
   const reading = facts.progress;
-  if (reading.delay) {
+  const waitingOnBody = reading.delay ? null : untilBody(action.progress, facts.progressMarkers, ctx);
+  if (waitingOnBody) {
+    const values = { ...base, quote: quote(waitingOnBody, 120) };
+    return finding(
+      action,
+      "unsupported-rating",
+      w.severity,
+      fill(w.reason.delay, values),
+      fill(w.question.delay, values),
+    );
+  }
+  // "We will respond if and when referrals are received" is an offer made only on request, not a wait.
+  const onRequest =
+    reading.delay !== null && reading.delay.kind !== "delay" && offeredOnRequest(reading.delay.text, ctx);
+  if (reading.delay && !onRequest) {
     const values = { ...base, quote: quote(reading.delay.text, 120) };
     return finding(
       action,
@@ -58,6 +74,35 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
       fill(w.reason.planned, values),
       fill(w.question.planned, values),
     );
+  }
+  return null;
+}
+
+function offeredOnRequest(text: string, ctx: RuleContext): boolean {
+  for (const t of ctx.rules.triggers) {
+    if (t.trigger.kind !== "onDemand") continue;
+    t.re.lastIndex = 0;
+    const hit = t.re.test(text);
+    t.re.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
+}
+
+/**
+ * Waiting on a body named right after "until" or "unless" ("until health identify a single point of
+ * contact", "unless the ICB agrees"): the sentence it is in, or null. Read from the scan's markers, so
+ * only progress with one of those words is looked at further.
+ */
+function untilBody(progress: string, markers: readonly Marker[], ctx: RuleContext): string | null {
+  for (const m of markers) {
+    const word = m.word.toLowerCase();
+    if (word !== "until" && word !== "unless") continue;
+    const next = progress.slice(m.end, m.end + 50);
+    const body = findBodies(next, ctx.rules, false)[0];
+    if (body && /^\s*(?:(?:the|a|an|our|their|its|local|national)\s+)?$/i.test(next.slice(0, body.index))) {
+      return sentences(progress).find((s) => s.includes(next.slice(0, 20).trim())) ?? progress;
+    }
   }
   return null;
 }
