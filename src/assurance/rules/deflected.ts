@@ -75,7 +75,7 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
 
   // A hand-over and a deed of the agency's own in one sentence, on either side of a "but" or "although":
   // "We do not commission the 0-19 service, but our ED now sends every notification to it."
-  for (const h of progressHits.hits) if (ownDeedBeside(h.clause, owner, rules)) return null;
+  for (const h of progressHits.values()) if (ownDeedBeside(h.clause, owner, rules)) return null;
 
   const hit = hits.find((h) => h.kind === "other") ?? hits[0];
   if (!hit) return null;
