@@ -23,57 +23,34 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
     np: facts.phrase.text,
     asOf: longDate(ctx.asOf),
   };
-  const grace = action.status === "minor-risk" ? w.amberGraceDays : 0;
-  if (due.iso && overdueDays > grace) {
-    const values = { ...base, due: longDate(due.iso), days: describeDays(overdueDays) };
-    return finding(
+  const raise = (why: "overdue" | "delay" | "planned", values: Record<string, string>) =>
+    finding(
       action,
       "unsupported-rating",
       w.severity,
-      fill(w.reason.overdue, values),
-      fill(w.question.overdue, values),
+      fill(w.reason[why], values),
+      fill(w.question[why], values),
     );
+  const grace = action.status === "minor-risk" ? w.amberGraceDays : 0;
+  if (due.iso && overdueDays > grace) {
+    return raise("overdue", { ...base, due: longDate(due.iso), days: describeDays(overdueDays) });
   }
   if (action.status !== "on-track") return null;
   const reading = facts.progress;
-  const waitingOnBody = reading.delay ? null : untilBody(action.progress, facts.progressMarkers, ctx);
-  if (waitingOnBody) {
-    const values = { ...base, quote: quote(waitingOnBody, 120) };
-    return finding(
-      action,
-      "unsupported-rating",
-      w.severity,
-      fill(w.reason.delay, values),
-      fill(w.question.delay, values),
-    );
-  }
   // "We will respond if and when referrals are received" is an offer made only on request, not a wait.
-  const onRequest =
-    reading.delay !== null && reading.delay.kind !== "delay" && offeredOnRequest(reading.delay.text, ctx);
-  if (reading.delay && !onRequest) {
-    const values = { ...base, quote: quote(reading.delay.text, 120) };
-    return finding(
-      action,
-      "unsupported-rating",
-      w.severity,
-      fill(w.reason.delay, values),
-      fill(w.question.delay, values),
-    );
-  }
+  const delay = reading.delay
+    ? reading.delay.kind !== "delay" && offeredOnRequest(reading.delay.text, ctx)
+      ? null
+      : reading.delay.text
+    : untilBody(action.progress, facts.progressMarkers, ctx);
+  if (delay) return raise("delay", { ...base, quote: quote(delay, 120) });
   // Plans another body is to carry out ("passed to the OPCC to consider") are not the agency's own plans.
   const ownPlans =
     reading.onlyPlanned &&
     reading.clauses.some((c) => c.kind === "intent" && !ctx.rules.anyTrigger.test(c.text));
   if (ownPlans) {
     const first = reading.clauses.find((c) => c.kind === "intent");
-    const values = { ...base, quote: quote(first?.text ?? action.progress, 120) };
-    return finding(
-      action,
-      "unsupported-rating",
-      w.severity,
-      fill(w.reason.planned, values),
-      fill(w.question.planned, values),
-    );
+    return raise("planned", { ...base, quote: quote(first?.text ?? action.progress, 120) });
   }
   return null;
 }
