@@ -86,14 +86,19 @@ function isSpace(c: number): boolean {
 
 /** The text between the separators. */
 function pieces(text: string, clauses: boolean): string[] {
+  return pieceRanges(text, clauses).map(([start, end]) => text.slice(start, end));
+}
+
+/** Where the text between the separators starts and ends. */
+function pieceRanges(text: string, clauses: boolean): [number, number][] {
   const seps = separators(text, clauses);
-  const out: string[] = [];
+  const out: [number, number][] = [];
   let from = 0;
   for (let k = 0; k < seps.length; k += 2) {
-    out.push(text.slice(from, seps[k]));
+    out.push([from, seps[k] as number]);
     from = seps[k + 1] as number;
   }
-  out.push(text.slice(from));
+  out.push([from, text.length]);
   return out;
 }
 
@@ -137,14 +142,7 @@ export interface Span {
 export function clauseSpans(text: string): Span[] {
   const out: Span[] = [];
   if (!text) return out;
-  const seps = separators(text, true);
-  const pieces: [number, number][] = [];
-  let from = 0;
-  for (let k = 0; k < seps.length; k += 2) {
-    pieces.push([from, seps[k] as number]);
-    from = seps[k + 1] as number;
-  }
-  pieces.push([from, text.length]);
+  const pieces = pieceRanges(text, true);
   for (let i = 0; i < pieces.length; i++) {
     let [start, end] = pieces[i] as [number, number];
     const raw = text.slice(start, end);
