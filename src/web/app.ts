@@ -48,6 +48,11 @@ export interface WebConfig extends Required<Omit<AppOptions, "logger" | "trustPr
 }
 
 const STATIC_PREFIXES = ["/assets/", "/govuk/", "/static/"];
+/**
+ * Asked for by browsers on their own, alongside pages: reading the session there would end an idle one
+ * unseen, and the page asked for next would no longer say why the person was signed out.
+ */
+const NO_SESSION_PATHS = new Set(["/favicon.ico"]);
 
 /** The CSRF token is bound to the session cookie, so a token from before sign-in is useless after it. */
 export function csrfUserInfo(request: FastifyRequest): string {
@@ -172,7 +177,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   // Who is asking: the session cookie for pages, only a Bearer token for the API (a cookie there would
   // make the API open to cross-site requests).
   app.addHook("onRequest", async (request, reply) => {
-    if (STATIC_PREFIXES.some((p) => request.url.startsWith(p))) return;
+    if (STATIC_PREFIXES.some((p) => request.url.startsWith(p)) || NO_SESSION_PATHS.has(request.url)) return;
     if (isApiRequest(request)) {
       const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
       if (m?.[1]) request.user = await services.auth.apiTokenUser(m[1]);
