@@ -4,7 +4,7 @@ import { dayNumber } from "./days.js";
 import { type Owner, ownerOf } from "./owner.js";
 import { type ProgressReading, readProgress } from "./progress.js";
 import { type Marker, scanText } from "./scan.js";
-import { type ActionPhrase, actionPhrase } from "./text.js";
+import { type ActionPhrase, actionPhrase, clauseSpans, type Span } from "./text.js";
 import type { AssuredAction, Finding, FindingKind, Severity } from "./types.js";
 
 /** What every rule may read: the date, the cadence, the plan, the compiled data, and facts about the action. */
@@ -32,6 +32,8 @@ export class ActionFacts {
   private phraseCache: ActionPhrase | undefined;
   private actionMarkersCache: Marker[] | undefined;
   private progressMarkersCache: Marker[] | undefined;
+  private actionSpansCache: Span[] | undefined;
+  private progressSpansCache: Span[] | undefined;
 
   constructor(
     readonly action: AssuredAction,
@@ -50,6 +52,17 @@ export class ActionFacts {
     return this.progressMarkersCache;
   }
 
+  /** The clauses of the action text and of the progress, with their places (one split each). */
+  get actionSpans(): Span[] {
+    this.actionSpansCache ??= clauseSpans(this.action.action);
+    return this.actionSpansCache;
+  }
+
+  get progressSpans(): Span[] {
+    this.progressSpansCache ??= clauseSpans(this.action.progress);
+    return this.progressSpansCache;
+  }
+
   /** The due date, or the date a timescale written as text stands for ("End June 2020" → its last day). */
   get due(): { iso: string | null; day: number | null } {
     if (!this.dueCache) {
@@ -61,7 +74,7 @@ export class ActionFacts {
   }
 
   get progress(): ProgressReading {
-    this.progressCache ??= readProgress(this.action.progress, this.rules, this.progressMarkers);
+    this.progressCache ??= readProgress(this.action.progress, this.rules, this.progressMarkers, this.progressSpans);
     return this.progressCache;
   }
 

@@ -77,10 +77,11 @@ export function readProgress(
   text: string,
   rules: CompiledRules,
   markers: Marker[] = scanText(text, rules.scanner),
+  spans: readonly Span[] = clauseSpans(text),
 ): ProgressReading {
   const trimmed = text.trim();
   const read: Clause[] = [];
-  for (const span of clauseSpans(text)) {
+  for (const span of spans) {
     const own = markersBetween(markers, span.start, span.end);
     const { kind, deliveredAt } = classifySpan(text, span, own, rules);
     read.push({ text: span.text, kind, deliveredAt, markers: own, offset: span.start });

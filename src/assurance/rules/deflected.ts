@@ -3,7 +3,7 @@ import { finding, type RuleContext } from "../context.js";
 import { type BodyMention, findBodies, isSelf, normalise, type Owner } from "../owner.js";
 import { type Clause, readClause } from "../progress.js";
 import { CAT, type Marker } from "../scan.js";
-import { clauseSpans, fill, quoteSentence, type Span, sentences } from "../text.js";
+import { fill, quoteSentence, type Span, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 import { wordsBefore } from "../words.js";
 
@@ -50,11 +50,11 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   if (!actionMay && !progressMay) return null;
   const owner = facts.owner;
 
-  const actionSpans = actionMay ? clauseSpans(action.action) : [];
+  const actionSpans = actionMay ? facts.actionSpans : [];
   const actionHits = hitsIn(action.action, actionSpans, facts.actionMarkers, true, owner, rules);
   // Same edges as the progress reading's clauses, so a hit's index is the index of its clause there.
   const progressHits = progressMay
-    ? hitsIn(action.progress, clauseSpans(action.progress), facts.progressMarkers, false, owner, rules)
+    ? hitsIn(action.progress, facts.progressSpans, facts.progressMarkers, false, owner, rules)
     : new Map<number, Hit>();
   if (actionHits.size === 0 && progressHits.size === 0) return null;
   const hits = [...actionHits.values(), ...progressHits.values()];

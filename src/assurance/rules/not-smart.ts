@@ -1,7 +1,7 @@
 import type { CompiledRules } from "../compile.js";
 import { finding, type RuleContext } from "../context.js";
 import { CAT, type Marker, markersBetween, scanText } from "../scan.js";
-import { clauseSpans, fill, quote } from "../text.js";
+import { clauseSpans, fill, quote, type Span } from "../text.js";
 import type { AssuredAction, Finding, Severity } from "../types.js";
 import { wordsBefore } from "../words.js";
 
@@ -45,7 +45,7 @@ export function notSmart(action: AssuredAction, ctx: RuleContext): Finding | nul
     questions.push(fill(w.question.noDue, { np, org }));
     severities.push(w.severity.noDue);
   }
-  const measure = measurableOutcome(action.action, rules, facts.actionMarkers);
+  const measure = measurableOutcome(action.action, rules, facts.actionMarkers, facts.actionSpans);
   if (!measure.measurable) {
     const how = measure.vague ? fill(w.how.vague, { word: measure.vague }) : w.how.none;
     reasons.push(fill(w.reason.noMeasure, { quote: quote(action.action || "(none)", 100), how }));
@@ -68,9 +68,10 @@ export function measurableOutcome(
   text: string,
   rules: CompiledRules,
   all: Marker[] = scanText(text, rules.scanner),
+  spans: readonly Span[] = clauseSpans(text),
 ): { measurable: boolean; vague: string | null } {
   let vague: string | null = null;
-  for (const span of clauseSpans(text)) {
+  for (const span of spans) {
     let markers = markersBetween(all, span.start, span.end);
     let start = span.start;
     let end = span.end;
