@@ -74,7 +74,12 @@ export class ActionFacts {
   }
 
   get progress(): ProgressReading {
-    this.progressCache ??= readProgress(this.action.progress, this.rules, this.progressMarkers, this.progressSpans);
+    this.progressCache ??= readProgress(
+      this.action.progress,
+      this.rules,
+      this.progressMarkers,
+      this.progressSpans,
+    );
     return this.progressCache;
   }
 
