@@ -28,15 +28,15 @@ export function createActionService(
       ensure(canRead(user));
       const action = await store.actions.get(actionId);
       if (!action) throw new NotFoundError("Action not found");
-      const [plan, findings, history, challenges, users] = await Promise.all([
+      const [plan, findings, history, challenges, names] = await Promise.all([
         store.plans.get(action.planId),
         store.findings.list({ actionId }),
         store.actions.history(actionId),
         store.challenges.list({ actionId }),
-        store.users.list(),
+        store.users.names(),
       ]);
       const planTitle = plan?.title ?? "";
-      const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? null) : null);
+      const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
       const open = findings.filter((f) => f.resolvedOn === null);
       const summary = toActionSummary(action, planTitle, openFindingsByAction(open));
       const challengeViews: Challenge[] = challenges.map((c) =>

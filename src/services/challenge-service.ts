@@ -36,12 +36,12 @@ export function createChallengeService(ctx: ServiceContext): ChallengeService {
   }
 
   async function describe(records: ChallengeRecord[]): Promise<Challenge[]> {
-    const [users, plans, actions] = await Promise.all([
-      store.users.list(),
+    const [names, plans, actions] = await Promise.all([
+      store.users.names(),
       store.plans.list(),
       store.actions.listAll(),
     ]);
-    const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? null) : null);
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     return records.map((c) => {
       const action = actions.find((a) => a.id === c.actionId);
       const plan = plans.find((p) => p.id === action?.planId);

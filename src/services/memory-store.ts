@@ -136,6 +136,7 @@ export class MemoryStore implements Store {
       this.copy(this.state.users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase())),
     byApiTokenHash: async (hash) => this.copy(this.state.users.find((u) => u.apiTokenHash === hash)),
     list: async () => structuredClone(this.state.users),
+    names: async () => new Map(this.state.users.map((u) => [u.id, u.name])),
     create: async (input) => {
       if (this.state.users.some((u) => u.email.toLowerCase() === input.email.toLowerCase())) {
         throw new ConflictError(`A user with the email ${input.email} already exists`);

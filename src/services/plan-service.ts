@@ -9,7 +9,6 @@ import type {
   FindingRecord,
   PlanRecord,
   PlanVersionRecord,
-  UserRecord,
 } from "./store.js";
 import type {
   ActionSummary,
@@ -75,9 +74,8 @@ function planDetail(
   actions: readonly ActionBrief[],
   openFindings: readonly FindingBrief[],
   versions: readonly PlanVersionRecord[],
-  users: readonly UserRecord[],
+  names: ReadonlyMap<string, string>,
 ): PlanDetail {
-  const names = new Map(users.map((u) => [u.id, u.name]));
   return {
     ...toPlanSummary(plan, actions, openFindings),
     ragKey: plan.ragKey,
@@ -121,15 +119,15 @@ export function createPlanService(ctx: ServiceContext): PlanService {
 
     async get(user, planId) {
       ensure(canRead(user));
-      const [plan, actions, findings, versions, users] = await Promise.all([
+      const [plan, actions, findings, versions, names] = await Promise.all([
         store.plans.get(planId),
         store.actions.briefsByPlan(planId),
         store.findings.briefs({ planId, openOnly: true }),
         store.plans.versions(planId),
-        store.users.list(),
+        store.users.names(),
       ]);
       if (!plan) throw new NotFoundError("Plan not found");
-      return planDetail(plan, actions, findings, versions, users);
+      return planDetail(plan, actions, findings, versions, names);
     },
 
     async actions(user, planId, filter) {
@@ -146,16 +144,16 @@ export function createPlanService(ctx: ServiceContext): PlanService {
     async page(user, planId) {
       ensure(canRead(user));
       // One read of each: the plan, its actions and its open findings serve both halves of the page.
-      const [plan, actions, findings, versions, users] = await Promise.all([
+      const [plan, actions, findings, versions, names] = await Promise.all([
         store.plans.get(planId),
         store.actions.briefsByPlan(planId),
         store.findings.briefs({ planId, openOnly: true }),
         store.plans.versions(planId),
-        store.users.list(),
+        store.users.names(),
       ]);
       if (!plan) throw new NotFoundError("Plan not found");
       return {
-        plan: planDetail(plan, actions, findings, versions, users),
+        plan: planDetail(plan, actions, findings, versions, names),
         actions: sortActions(liveActionSummaries(plan, actions, findings), "ref", "asc"),
       };
     },

@@ -203,6 +203,8 @@ export interface Store {
     byEmail(email: string): Promise<UserRecord | null>;
     byApiTokenHash(hash: string): Promise<UserRecord | null>;
     list(): Promise<UserRecord[]>;
+    /** Every user's display name by id, for naming who did what (reads no password or token hashes). */
+    names(): Promise<Map<string, string>>;
     create(input: Omit<UserRecord, "id" | "createdAt" | "apiTokenHash" | "disabled">): Promise<UserRecord>;
     setDisabled(id: string, disabled: boolean): Promise<void>;
     setApiTokenHash(id: string, hash: string | null): Promise<void>;

@@ -182,6 +182,7 @@ describe.each(databases)("Kysely store on $name", (d) => {
     });
 
     expect((await other.users.list()).map((u) => u.id)).toEqual([stranger.id]);
+    expect([...(await other.users.names()).keys()]).toEqual([stranger.id]);
     expect(await other.users.byId(admin.id)).toBeNull();
     expect(await other.users.byEmail(admin.email)).toBeNull();
     expect(await other.sessions.find("e".repeat(64))).toBeNull();

@@ -132,6 +132,9 @@ describe.each(subjects)("Store contract: $name", (subject) => {
     const ids = (await store.users.list()).map((u) => u.id);
     expect(ids.indexOf(admin.id)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(editor.id)).toBeGreaterThan(ids.indexOf(admin.id));
+    const names = await store.users.names();
+    expect(names.get(editor.id)).toBe("Editor Person");
+    expect(names.size).toBe(ids.length);
 
     await store.users.setApiTokenHash(editor.id, "f".repeat(64));
     expect((await store.users.byApiTokenHash("f".repeat(64)))?.id).toBe(editor.id);

@@ -56,6 +56,14 @@ export function usersStore(db: Kysely<Schema>, partnershipId: number): Store["us
     async list() {
       return (await users().orderBy("id").execute()).map(userRecord);
     },
+    async names() {
+      const rows = await db
+        .selectFrom("appUser")
+        .select(["id", "name"])
+        .where("partnershipId", "=", partnershipId)
+        .execute();
+      return new Map(rows.map((r) => [storeId(r.id), r.name]));
+    },
     async create(input) {
       // Email addresses are unique across the whole database, not only the partnership.
       if (await findUserByEmail(db, input.email)) {
