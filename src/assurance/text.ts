@@ -142,26 +142,87 @@ export interface Span {
 export function clauseSpans(text: string): Span[] {
   const out: Span[] = [];
   if (!text) return out;
-  const pieces = pieceRanges(text, true);
-  for (let i = 0; i < pieces.length; i++) {
-    let [start, end] = pieces[i] as [number, number];
-    const raw = text.slice(start, end);
-    if (/^\s*\(?(?:\d{1,2}|[a-z])[.)]\s*$/.test(raw) && i + 1 < pieces.length) {
-      end = (pieces[i + 1] as [number, number])[1];
+  const seps = separators(text, true);
+  const count = seps.length / 2 + 1;
+  // Piece k runs from the end of separator k-1 to the start of separator k.
+  const pieceStart = (k: number) => (k === 0 ? 0 : (seps[2 * k - 1] as number));
+  const pieceEnd = (k: number) => (k === count - 1 ? text.length : (seps[2 * k] as number));
+  for (let i = 0; i < count; i++) {
+    let start = pieceStart(i);
+    let end = pieceEnd(i);
+    if (i + 1 < count && isListNumberOnly(text, start, end)) {
+      end = pieceEnd(i + 1);
       i++;
     }
-    let piece = text.slice(start, end);
-    const lead = LIST_MARKER.exec(piece);
-    if (lead) {
-      start += lead[0].length;
-      piece = piece.slice(lead[0].length);
-    }
-    const trimmedStart = piece.length - piece.trimStart().length;
-    const t = piece.trim();
-    if (t.length > 0 && /[A-Za-z0-9]/.test(t))
-      out.push({ start: start + trimmedStart, end: start + trimmedStart + t.length, text: t });
+    start += listMarkerLength(text, start, end);
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start && hasLetterOrDigit(text, start, end))
+      out.push({ start, end, text: text.slice(start, end) });
   }
   return out;
+}
+
+/** /^\s*\(?(?:\d{1,2}|[a-z])[.)]\s*$/ over text[start, end): "1.", "(a)", "b)" alone. */
+function isListNumberOnly(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let e = end;
+  while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+  if (i < e && text.charCodeAt(i) === 40) i++;
+  const len = e - i;
+  if (len < 2 || len > 3) return false;
+  const close = text.charCodeAt(e - 1);
+  if (close !== 46 && close !== 41) return false;
+  if (len === 2) return isDigit(text.charCodeAt(i)) || isLowerLetter(text.charCodeAt(i));
+  return isDigit(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1));
+}
+
+/** The length of LIST_MARKER's match at text[start, end), or 0. */
+function listMarkerLength(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  let j = -1;
+  if (i < end && (c === 45 || c === 42 || c === 0x2022 || c === 0x25aa || c === 0x25e6)) j = i + 1;
+  else {
+    const k = i < end && c === 40 ? i + 1 : i;
+    const d = text.charCodeAt(k);
+    if (k < end && isDigit(d)) {
+      let m = k + 1;
+      if (m < end && isDigit(text.charCodeAt(m))) m++;
+      const p = text.charCodeAt(m);
+      if (m < end && (p === 46 || p === 41)) j = m + 1;
+      else if (m === k + 2) {
+        // One digit then a stop: the expression backtracks from two digits to one.
+        const q = text.charCodeAt(k + 1);
+        if (q === 46 || q === 41) j = k + 2;
+      }
+    } else if (k < end && isLowerLetter(d)) {
+      const p = text.charCodeAt(k + 1);
+      if (k + 1 < end && (p === 46 || p === 41)) j = k + 2;
+    }
+  }
+  if (j < 0 || j >= end || !isSpace(text.charCodeAt(j))) return 0;
+  while (j < end && isSpace(text.charCodeAt(j))) j++;
+  return j - start;
+}
+
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const folded = c | 32;
+    if ((folded >= 97 && folded <= 122) || isDigit(c)) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** Progress text as clauses, list markers removed; empty pieces dropped. */
