@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, compareRef } from "./assess.js";
+import { assess, compareRef, refSortKey } from "./assess.js";
 import { DEFAULT_RULE_DATA, type RuleData } from "./data.js";
 import { cleanAction, findings } from "./testing.js";
 import { FINDING_KINDS } from "./types.js";
@@ -112,5 +112,14 @@ describe("compareRef", () => {
   it("orders refs as people number them", () => {
     const refs = ["28 SY2,8", "7.12", "TP1", "7.2", "10", "9", "7.2a"];
     expect([...refs].sort(compareRef)).toEqual(["7.2", "7.2a", "7.12", "9", "10", "28 SY2,8", "TP1"]);
+  });
+
+  it("pads every run of digits to ten, and leaves longer runs and other text as they are", () => {
+    expect(refSortKey("7.12")).toBe("0000000007.0000000012");
+    expect(refSortKey("TP1a")).toBe("TP0000000001a");
+    expect(refSortKey("R")).toBe("R");
+    expect(refSortKey("")).toBe("");
+    expect(refSortKey("123456789012")).toBe("123456789012");
+    expect(refSortKey("28 SY2,8")).toBe("0000000028 SY0000000002,0000000008");
   });
 });

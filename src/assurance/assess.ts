@@ -43,7 +43,26 @@ export function assess(input: AssuranceInput, rules: RuleData = DEFAULT_RULE_DAT
 
 /** "7.12" → "0000000007.0000000012", so that text order is natural order ("7.2" before "7.12"). */
 export function refSortKey(ref: string): string {
-  return ref.replace(/\d+/g, (d) => d.padStart(10, "0"));
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < ref.length; ) {
+    if (!isDigit(ref.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < ref.length && isDigit(ref.charCodeAt(j))) j++;
+    out += ref.slice(from, i) + (j - i < 10 ? ZEROS.slice(j - i) : "") + ref.slice(i, j);
+    from = j;
+    i = j;
+  }
+  return from === 0 ? ref : out + ref.slice(from);
+}
+
+const ZEROS = "0000000000";
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const KIND_ORDER = new Map<string, number>(FINDING_KINDS.map((k, i) => [k, i]));
