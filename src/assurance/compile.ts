@@ -10,6 +10,7 @@ export interface CompiledRules {
   deliverableMatch: { progress: RegExp; action: RegExp }[];
   waiting: RegExp;
   declaredDone: RegExp;
+  ratingOnly: RegExp;
   noEvidence: RegExp;
   feedback: RegExp;
   impactChange: RegExp;
@@ -77,6 +78,7 @@ export function compileRules(data: RuleData): CompiledRules {
     })),
     waiting: new RegExp(lang.waitingCondition, "i"),
     declaredDone: new RegExp(lang.declaredDone, "i"),
+    ratingOnly: new RegExp(lang.ratingOnly, "i"),
     noEvidence: new RegExp(lang.noEvidence, "i"),
     feedback: new RegExp(lang.feedbackSubjects, "i"),
     impactChange: new RegExp(lang.impact.changeVerbs, "i"),

@@ -41,6 +41,8 @@ export interface LanguageData {
   delayRecovered: string[];
   waitingCondition: string;
   declaredDone: string;
+  /** A clause that only restates the rating ("G", "Green – on track"): it says nothing about the work. */
+  ratingOnly: string;
   noEvidence: string;
   feedbackSubjects: string;
   impact: {
@@ -92,7 +94,10 @@ export interface DeflectionTrigger {
   pattern: string;
   organisationOnly?: boolean;
   actionOnly?: boolean;
-  /** The body must come right before the words ("The ICB has agreed to lead"), not anywhere earlier. */
+  /**
+   * The body must come right before the words ("The ICB has agreed to lead"), or for a body named after
+   * them right after ("are for the local authority"), not anywhere else in the clause.
+   */
   near?: boolean;
 }
 

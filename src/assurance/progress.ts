@@ -7,7 +7,16 @@ import { nextToken, previousWord, wordsBefore } from "./words.js";
  * Reading a progress update the way a scrutineer does: which parts report a delivered change, which only
  * an input (a review, a meeting, funding), a plan or intention, work still in progress, or a delay.
  */
-export type ClauseKind = "delivered" | "input" | "intent" | "ongoing" | "delay" | "declared" | "neutral";
+export type ClauseKind =
+  | "delivered"
+  | "input"
+  | "intent"
+  | "ongoing"
+  | "delay"
+  | "declared"
+  /** Only the rating again ("G – on plan"). */
+  | "rating"
+  | "neutral";
 
 export interface Clause {
   text: string;
@@ -97,14 +106,16 @@ export function readProgress(
     if (c.kind === "delay" && !delay && !recovered) delay = c;
     if (c.kind === "declared") declaresDone = true;
     if (c.kind === "intent") planned++;
-    else if (c.kind !== "declared") other++;
+    else if (c.kind !== "declared" && c.kind !== "rating") other++;
   }
   if (!delay && !recovered && /\b(?:once|when|until|till|after)\b/i.test(text)) {
     const waiting = read.find((c) => rules.waiting.test(c.text));
     if (waiting) delay = waiting;
   }
   const noEvidence =
-    trimmed.length === 0 || rules.noEvidence.test(trimmed) || read.every((c) => c.kind === "declared");
+    trimmed.length === 0 ||
+    rules.noEvidence.test(trimmed) ||
+    read.every((c) => c.kind === "declared" || c.kind === "rating");
   return {
     clauses: read,
     noEvidence,
@@ -126,6 +137,7 @@ function classifySpan(
   const clause = span.text;
   const k = (kind: ClauseKind, deliveredAt = -1) => ({ kind, deliveredAt });
   if (rules.declaredDone.test(clause)) return k("declared");
+  if (rules.ratingOnly.test(clause)) return k("rating");
   let delay = false;
   let negatedDelay = false;
   let intentAt = -1;
@@ -136,6 +148,9 @@ function classifySpan(
     if (m.mask & CAT.delay) delay = true;
     if (m.mask & CAT.intent && intentAt < 0) intentAt = m.index - span.start;
     if (m.mask & CAT.ongoing && ongoingAt < 0) ongoingAt = m.index - span.start;
+    // "toolkit being refreshed": a deed under way, whichever verb it is.
+    if (m.mask & CAT.deliveryPast && ongoingAt < 0 && previousWord(text, m.index, span.start) === "being")
+      ongoingAt = m.index - span.start;
     if (m.mask & CAT.inputPast) inputPast = true;
   }
   if (delay && !negatedDelay) return k("delay");
@@ -194,6 +209,8 @@ function firstDeliveredAt(
   for (const m of markers) {
     if ((m.mask & CAT.state) === 0) continue;
     if (blockedBefore(text, m.index, span.start) || plansAre(text, m.index, span.start)) continue;
+    // "the go-live date", "a live-link": a state word in a compound names a thing, not a state reached.
+    if (text.charCodeAt(m.index - 1) === 45 || text.charCodeAt(m.end) === 45) continue;
     if (
       m.word.toLowerCase() === "now" &&
       NOW_PLANNING.test(text.slice(m.end, Math.min(span.end, m.end + 30)))

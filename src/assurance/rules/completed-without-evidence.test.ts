@@ -99,4 +99,36 @@ describe("completed-without-evidence", () => {
       ),
     ).toBeDefined();
   });
+
+  it("reads meetings held and groups set up as inputs, and a go-live date as a plan", () => {
+    const raised = (progress: string) =>
+      findingOf("completed-without-evidence", { ...done, progress }) !== undefined;
+    expect(raised("The steering group met twice in March.")).toBe(true);
+    expect(raised("A working group has been set up to write the protocol.")).toBe(true);
+    expect(raised("Go-live date to be confirmed by the supplier.")).toBe(true);
+    expect(raised("Protocol being revised by the named nurse.")).toBe(true);
+    expect(raised("The new referral pathway has been set up and is used by all ED staff.")).toBe(false);
+    expect(raised("The target was met in every month since January.")).toBe(false);
+  });
+
+  it("is not raised when the evidence-of-impact column shows a measured effect", () => {
+    const withImpact = {
+      status: "completed-with-impact" as const,
+      statusText: "Complete (impact)",
+      progress: "Prompt in the admission checklist since November.",
+    };
+    expect(
+      findingOf("completed-without-evidence", {
+        ...withImpact,
+        evidenceOfImpact: "Referrals after a disclosure rose from 4 to 15 a quarter.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("completed-without-evidence", {
+        ...withImpact,
+        progress: "Complete.",
+        evidenceOfImpact: "Staff said the prompt was helpful.",
+      }),
+    ).toBeDefined();
+  });
 });

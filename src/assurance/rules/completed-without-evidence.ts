@@ -1,4 +1,5 @@
 import { finding, type RuleContext, ratingNote } from "../context.js";
+import { impactClause } from "../progress.js";
 import { fill, quote } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
@@ -18,6 +19,8 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
   if (!closed && action.status !== "on-track") return null;
   const reading = facts.progress;
   if (!closed && !reading.declaresDone) return null;
+  // A measured effect in the evidence-of-impact column shows the change was made, whatever the progress says.
+  if (action.evidenceOfImpact.trim() && impactClause(action.evidenceOfImpact, ctx.rules)) return null;
   const w = ctx.rules.data.wording.completedWithoutEvidence;
   const org = facts.owner.short;
   const np = facts.phrase.text;
@@ -50,7 +53,11 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
     }
     if (c.kind === "ongoing" && CONTINUES.test(c.text) && RECURRING.test(action.action)) return null;
   }
-  const kinds = [...new Set(reading.clauses.filter((c) => c.kind !== "declared").map((c) => c.kind))];
+  const kinds = [
+    ...new Set(
+      reading.clauses.filter((c) => c.kind !== "declared" && c.kind !== "rating").map((c) => c.kind),
+    ),
+  ];
   const q = quote(action.progress, 160).replace(/[.]$/, "");
   const what = joinAnd(kinds.map((k) => w.what[k] ?? w.what.neutral ?? k));
   return finding(

@@ -232,6 +232,58 @@ describe("deflected", () => {
       ).toBe(false);
     });
 
+    it("where the work lies, whose province or hands it is in, and who owns it", () => {
+      expect(raised(TRUST, "Commissioning of the service falls under the ICB.")).toBe(true);
+      expect(raised(POLICE, "The request sits in the Home Office's change backlog.")).toBe(true);
+      expect(raised(ICB, "Delivery is in the hands of the acute trust's digital team.")).toBe(true);
+      expect(raised(TRUST, "Contact after discharge is the province of the GP practice.")).toBe(true);
+      expect(raised(ICB, "This would be more sensibly owned by the local authority.")).toBe(true);
+      expect(raised(TRUST, "Referrals about adults are for the local authority under the Care Act.")).toBe(
+        true,
+      );
+      expect(raised(POLICE, "Children's social care are the proper owner of this work.")).toBe(true);
+      // Who the work is for is not who must do it; a place in time or in line is not a body.
+      expect(raised(TRUST, "The session is for CAMHS staff and runs monthly from June.")).toBe(false);
+      expect(raised(TRUST, "This falls in line with the ICB's new policy, which we adopted in May.")).toBe(
+        false,
+      );
+    });
+
+    it("a decision or a change that would have to come from another body", () => {
+      expect(raised(TRUST, "Any change to the tariff would have to come from NHS England.")).toBe(true);
+      expect(raised(POLICE, "The council would decide whether a new panel is needed.")).toBe(true);
+      expect(raised(POLICE, "We would look to the council to extend the scheme to the district.")).toBe(true);
+      expect(raised(TRUST, "Thresholds are set nationally and cannot be varied locally.")).toBe(true);
+      expect(
+        raised(TRUST, "Supply is led by a regional framework, which the North Region Partnership runs."),
+      ).toBe(true);
+      expect(raised(TRUST, "Records are now held centrally by the Trust and checked weekly.")).toBe(false);
+    });
+
+    it("no means, discretion or scope of its own, and help only on someone else's wish", () => {
+      expect(raised(POLICE, "The Force has no local discretion over the national system.")).toBe(true);
+      expect(raised(TRUST, "There is no statutory role for the Trust once a child is discharged.")).toBe(
+        true,
+      );
+      expect(raised(TRUST, "Home visits fall outside the scope of the current contract.")).toBe(true);
+      expect(raised(LPT, "A clinician could attend should the chair of the panel invite one.")).toBe(true);
+      expect(raised(LPT, "Should partners wish to extend the offer, we would be glad to talk.")).toBe(true);
+      expect(raised(LPT, "We have not been asked to provide this service.")).toBe(true);
+      // The modal "should": the agency telling its own staff what to do.
+      expect(raised(LPT, "Clinicians should ask about children at every assessment; 90% now do.")).toBe(
+        false,
+      );
+    });
+
+    it("a condition is not a deed", () => {
+      expect(
+        raised(
+          TRUST,
+          "Placements are commissioned through a regional framework, which the North Region Partnership runs; what is available here depends on what it buys.",
+        ),
+      ).toBe(true);
+    });
+
     it("counted attendance and a draft written are deeds of the agency's own", () => {
       expect(
         raised(

@@ -31,6 +31,8 @@ const NOT_WHICH =
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
 const NEAR_GAP =
   /^(?:['’]s|-)?\s*(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
+/** What may stand between "is for" / "would have to come from" and the body it names. */
+const NEAR_AFTER = /^\s*(?:(?:the|a|an|its|their|our)\s+)?$/i;
 const FUTURE_BEFORE =
   /\b(?:will|shall|to|going\s+to|plans?\s+to|intends?\s+to|we\s+have\s+agreed\s+to)\s+(?:be\s+)?(?:now\s+|also\s+|then\s+|immediately\s+)?$/i;
 
@@ -187,6 +189,8 @@ function judge(
         }
       }
       body ??= namedBody(head, rest.slice(head.length), rules);
+      // "are for the local authority": the body must be what the words are about, not named further on.
+      if (body && t.trigger.near && !NEAR_AFTER.test(source.slice(0, body.index))) body = null;
       break;
     }
     case "window": {
@@ -268,7 +272,7 @@ function withArticle(body: BodyMention, source: string): string {
 function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean {
   const { kind, text } = clause;
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
-  if (rules.waiting.test(text)) return false;
+  if (rules.waiting.test(text) || DEPENDS_ON.test(text)) return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
   const loop = kind !== "input";
   for (const marker of loop ? clause.markers : []) {
@@ -315,6 +319,9 @@ function weakLead(rules: CompiledRules): RegExp {
   return re;
 }
 
+/** "what is available depends on what the framework procures": a condition, not a deed. */
+const DEPENDS_ON =
+  /\b(?:depends?|depended|depending|dependent|dependant|contingent|conditional|reliant|relies|relying|hinges?)\s+(?:up)?on\b/i;
 const THEY = /^\W*(?:and\s+|but\s+)?they\b/i;
 /** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
 const DRAFTED =

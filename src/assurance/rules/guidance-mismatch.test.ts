@@ -105,4 +105,19 @@ describe("guidance-mismatch", () => {
       ),
     ).toBeDefined();
   });
+
+  it("reads an integrated adults-and-children session, course or module as the level 1–2 offer", () => {
+    const action = (text: string) =>
+      findingOf("guidance-mismatch", {
+        section: "Mental Health Trust",
+        organisation: "Westbrook Mental Health NHS Trust",
+        action: text,
+        progress: "",
+      });
+    expect(
+      action("CAMHS clinicians to attend the joint adult and children safeguarding module."),
+    ).toBeDefined();
+    expect(action("ED nurses to complete the combined adults and children e-learning.")).toBeDefined();
+    expect(action("CAMHS clinicians to attend Level 3 safeguarding children training.")).toBeUndefined();
+  });
 });

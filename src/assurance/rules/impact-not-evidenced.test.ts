@@ -86,4 +86,31 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("counts outcomes for adults and households, not only children", () => {
+    const impact = {
+      status: "completed-with-impact" as const,
+      statusText: "Blue",
+      progress: "Panel set up in March.",
+    };
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        evidenceOfImpact: "Of 14 adults discussed, 9 who had refused care accepted a service by June.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        evidenceOfImpact: "3 eviction notices were withdrawn after the panel agreed plans.",
+      }),
+    ).toBeUndefined();
+    // "set up to" is not the "up to" of a figure.
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "A working group has been set up to finalise the template.",
+      }),
+    ).toBeDefined();
+  });
 });

@@ -87,4 +87,12 @@ describe("not-smart", () => {
       findingOf("not-smart", { action: "Refresh the exploitation problem profile every 6 months." }),
     ).toBeUndefined();
   });
+
+  it("counts a number of new or additional things as a measure", () => {
+    const noMeasure = (action: string) =>
+      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
+    expect(noMeasure("Four additional foster placements to be available by March.")).toBe(false);
+    expect(noMeasure("Two new posts to be funded in the school nursing team.")).toBe(false);
+    expect(noMeasure("Placements for children at risk of exploitation to be reviewed.")).toBe(true);
+  });
 });

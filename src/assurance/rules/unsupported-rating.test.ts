@@ -123,4 +123,18 @@ describe("unsupported-rating", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("reads a clause that only restates the rating as saying nothing", () => {
+    const green = { status: "on-track" as const, statusText: "G" };
+    expect(
+      findingOf("unsupported-rating", { ...green, progress: "G – on plan. Visits to be booked for May." })
+        ?.reason,
+    ).toContain("only plans");
+    expect(
+      findingOf("unsupported-rating", { ...green, progress: "Green. Venue booking in hand." }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", { ...green, progress: "G – on plan. 14 of 20 visits made in April." }),
+    ).toBeUndefined();
+  });
 });
