@@ -23,6 +23,7 @@ export interface CompiledRules {
   concrete: RegExp;
   /** Every form of the hedging verbs ("attempt", "seek", "try") that may stand before "to". */
   hedgeVerbs: Set<string>;
+  complementNouns: Set<string>;
   measure: RegExp;
   noLead: RegExp;
   notSmartIgnore: Set<string>;
@@ -90,6 +91,7 @@ export function compileRules(data: RuleData): CompiledRules {
     outcomeCount: new RegExp(lang.impact.outcomeCounts, "i"),
     concrete: phraseRegex(verbList(lang.concreteVerbs, allForms), "gi"),
     hedgeVerbs: new Set(verbList(lang.hedgeVerbs, allForms).map((f) => f.toLowerCase())),
+    complementNouns: new Set(lang.complementNouns),
     measure: new RegExp(lang.measurePatterns.join("|"), "i"),
     noLead: new RegExp(lang.noLead, "i"),
     notSmartIgnore: new Set(lang.notSmartIgnoreStatuses),

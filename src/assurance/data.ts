@@ -63,6 +63,8 @@ export interface LanguageData {
   purposeCuts: string[];
   hedges: string[];
   hedgeVerbs: string[];
+  /** Nouns whose "to" starts a complement, not a purpose: "the duty to notify" promises nothing. */
+  complementNouns: string[];
   measurePatterns: string[];
   noLead: string;
   notSmartIgnoreStatuses: string[];
@@ -83,6 +85,8 @@ export interface BodiesData {
   cues: { words: string[]; forWord: string };
   sectorBodies: string[];
   weakDeeds: string;
+  /** Words that make a council another one: to a district council, "the county council" is not itself. */
+  distinguishingQualifiers: string[];
 }
 
 export interface DeflectionTrigger {

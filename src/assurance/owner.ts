@@ -270,6 +270,14 @@ function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
 function inOwnerGroup(body: string, owner: Owner, rules: CompiledRules): boolean {
   if (owner.groups.size === 0) return false;
   const norm = normalise(body);
+  // "the county council" is the same kind of body as a district council, but not the same body.
+  const qualifier = norm.split(" ")[0] ?? "";
+  if (
+    norm.includes(" ") &&
+    rules.data.bodies.distinguishingQualifiers.includes(qualifier) &&
+    !owner.words.has(qualifier)
+  )
+    return false;
   const groups = rules.data.bodies.groups;
   for (const i of owner.groups) {
     const members = groups[i];

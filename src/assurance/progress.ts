@@ -77,7 +77,7 @@ function verbalAfter(text: string, end: number, to: number): boolean {
 }
 
 const NUMBER_EVIDENCE = /\d+(?:\.\d+)?\s?%|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b/;
-const AGREED_TO = /^\s+(?:that|to\s+\w+|in\s+principle)/i;
+const AGREED_TO = /^\s+(?:that|to\s+\w+|(?:[\w'’-]+\s+){0,4}?in\s+principle)/i;
 
 const NOW_PLANNING = /^\s+(?:\w+\s+)?(?:plan|planning|propos|consider|explor|look|hop|aim|await|wait)/i;
 const DRAFT = /\b(?:draft|drafted|in draft)\b/i;
@@ -138,6 +138,8 @@ function classifySpan(
   const k = (kind: ClauseKind, deliveredAt = -1) => ({ kind, deliveredAt });
   if (rules.declaredDone.test(clause)) return k("declared");
   if (rules.ratingOnly.test(clause)) return k("rating");
+  // "Q: Has the feed been built?": a question reports nothing done.
+  if (clause.charCodeAt(clause.length - 1) === 63) return k("neutral");
   let delay = false;
   let negatedDelay = false;
   let intentAt = -1;

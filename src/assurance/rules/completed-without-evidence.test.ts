@@ -131,4 +131,13 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads an idea agreed in principle as a plan", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "The board agreed the new form in principle and asked for a costed version.",
+      }),
+    ).toBeDefined();
+  });
 });

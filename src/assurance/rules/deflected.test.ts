@@ -275,6 +275,63 @@ describe("deflected", () => {
       );
     });
 
+    it("help offered only on receipt of a request or an invitation, and readiness to be asked", () => {
+      expect(raised(TRUST, "We would be happy to share the figures on receipt of a written request.")).toBe(
+        true,
+      );
+      expect(raised(LPT, "The team is ready to run a session at any forum to which it is invited.")).toBe(
+        true,
+      );
+      expect(raised(LPT, "Our nurses are willing to visit schools if a head teacher asks.")).toBe(true);
+      expect(raised(LPT, "We are pleased to report that all 40 staff completed the module.")).toBe(false);
+    });
+
+    it("work redirected or passed up the line, a task of another body, not ours", () => {
+      expect(raised(POLICE, "Queries have been redirected to the council's contracts team.")).toBe(true);
+      expect(raised(TRUST, "This has been passed up the line to NHS England.")).toBe(true);
+      expect(raised(TRUST, "Coding the records is a local authority task.")).toBe(true);
+      expect(raised(TRUST, "The gap is at the council's end, not ours.")).toBe(true);
+      expect(raised(TRUST, "The ward is not the right home for this action.")).toBe(true);
+    });
+
+    it("done by another body in two verbs, no lever of its own, neither budget nor contract", () => {
+      expect(raised(POLICE, "The scheme is designed and funded by the Home Office.")).toBe(true);
+      expect(raised(TRUST, "Staffing of the unit is not a lever the Trust holds.")).toBe(true);
+      expect(raised(POLICE, "Local teams may not write procedures of their own.")).toBe(true);
+      expect(raised(TRUST, "The Trust holds neither the budget nor the contract.")).toBe(true);
+      expect(raised(TRUST, "We are not in a position to recruit while the ICB has not agreed funding.")).toBe(
+        true,
+      );
+    });
+
+    it("a county council is another body to a district council", () => {
+      const district = {
+        section: "Housing Options",
+        organisation: "Westfield District Council",
+        lead: "Head of Housing",
+      };
+      expect(raised(district, "Refuge places are commissioned by the county council.")).toBe(true);
+      expect(
+        raised(
+          {
+            section: "Children's Services",
+            organisation: "Westshire County Council",
+            lead: "Head of Service",
+          },
+          "Refuge places are commissioned by the county council.",
+        ),
+      ).toBe(false);
+    });
+
+    it("a question in the progress is not a deed", () => {
+      expect(
+        raised(
+          TRUST,
+          "Q: Has the feed been built?\nA: The receiving end is run by the ICB and is theirs to build.",
+        ),
+      ).toBe(true);
+    });
+
     it("a condition is not a deed", () => {
       expect(
         raised(

@@ -30,7 +30,7 @@ const NOT_WHICH =
   /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
 const NEAR_GAP =
-  /^(?:['’]s|-)?\s*(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
+  /^(?:['’]s|-)?\s*(?:,\s*(?:who|which)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
 /** What may stand between "is for" / "would have to come from" and the body it names. */
 const NEAR_AFTER = /^\s*(?:(?:the|a|an|its|their|our)\s+)?$/i;
 const FUTURE_BEFORE =

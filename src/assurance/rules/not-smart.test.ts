@@ -95,4 +95,11 @@ describe("not-smart", () => {
     expect(noMeasure("Two new posts to be funded in the school nursing team.")).toBe(false);
     expect(noMeasure("Placements for children at risk of exploitation to be reviewed.")).toBe(true);
   });
+
+  it("does not read the 'to' after a duty or a need as a purpose", () => {
+    const noMeasure = (action: string) =>
+      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
+    expect(noMeasure("Raise awareness of the duty to notify among partners.")).toBe(true);
+    expect(noMeasure("Raise awareness among partners to increase notifications by 20%.")).toBe(false);
+  });
 });

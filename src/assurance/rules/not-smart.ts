@@ -109,7 +109,11 @@ export function measurableOutcome(
       // "to agree", "to be established" — but not "who to contact" or "attempt to secure".
       const toAt = w1 === "to" ? 2 : w1 === "be" && w2 === "to" ? 3 : 0;
       const beforeTo = toAt === 2 ? w2 : w3;
-      const purpose = toAt > 0 && !WH.has(beforeTo) && !rules.hedgeVerbs.has(beforeTo);
+      const purpose =
+        toAt > 0 &&
+        !WH.has(beforeTo) &&
+        !rules.hedgeVerbs.has(beforeTo) &&
+        !rules.complementNouns.has(beforeTo);
       if ((coordinated || purpose) && !hedgedAfter(text, m.end, end, all))
         return { measurable: true, vague: null };
     }

@@ -137,4 +137,14 @@ describe("unsupported-rating", () => {
       findingOf("unsupported-rating", { ...green, progress: "G – on plan. 14 of 20 visits made in April." }),
     ).toBeUndefined();
   });
+
+  it("reads a 'RAG:' label before the rating as part of it", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        status: "on-track",
+        statusText: "G",
+        progress: "RAG: G - on plan. Survey questions to be agreed in September.",
+      }),
+    ).toBeDefined();
+  });
 });
