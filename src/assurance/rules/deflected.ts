@@ -45,20 +45,26 @@ const FUTURE_BEFORE =
  */
 export function deflected(action: AssuredAction, ctx: RuleContext): Finding | null {
   const rules = ctx.rules;
-  // Most actions carry none of the words any hand-over needs; those are not read further.
+  // Most actions carry none of the words any hand-over needs; only their progress is read further, for
+  // another body doing the work.
   const facts = ctx.facts(action);
   const actionMay = mayDeflect(action.action, facts.actionMarkers);
   const progressMay = mayDeflect(action.progress, facts.progressMarkers);
-  if (!actionMay && !progressMay) return null;
   const owner = facts.owner;
 
   const actionSpans = actionMay ? facts.actionSpans : [];
-  const actionHits = hitsIn(action.action, actionSpans, facts.actionMarkers, true, owner, rules);
+  const actionHits = actionMay
+    ? hitsIn(action.action, actionSpans, facts.actionMarkers, true, owner, rules)
+    : new Map<number, Hit>();
   // Same edges as the progress reading's clauses, so a hit's index is the index of its clause there.
   const progressHits = progressMay
     ? hitsIn(action.progress, facts.progressSpans, facts.progressMarkers, false, owner, rules)
     : new Map<number, Hit>();
-  if (actionHits.size === 0 && progressHits.size === 0) return null;
+  if (actionHits.size === 0 && progressHits.size === 0) {
+    const other = action.progress ? otherBodyActs(action.progress, facts.progressSpans, owner, rules) : null;
+    if (!other) return null;
+    progressHits.set(other.index, other.hit);
+  }
   const hits = [...actionHits.values(), ...progressHits.values()];
 
   // The agency's own deeds: progress clauses that report something done or committed to, and, where the
@@ -90,6 +96,57 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const reason = fill(template, { quote: q, body: hit.body ?? "another body", org });
   const question = fill(w.question, { quote: q, org });
   return finding(action, "deflected", w.severity, reason, question);
+}
+
+/** A body at the head of a clause (or of what is said after "that"), the subject of what follows. */
+const SUBJECT_BEFORE = /^\W*(?:[^.;:]{0,80}?\b(?:that|whether)\s+)?(?:the\s+|a\s+|an\s+|their\s+)?$/i;
+function namesBodyWord(text: string, rules: CompiledRules): boolean {
+  // The expression is global (findBodies walks its matches), so its place is reset around the test.
+  rules.bodyWord.lastIndex = 0;
+  const found = rules.bodyWord.test(text);
+  rules.bodyWord.lastIndex = 0;
+  return found;
+}
+
+const MAY_NAME_BODY = /[a-z,;(]\s+[A-Z]|[A-Z]{2}/;
+const VERB_AFTER =
+  /^(?:['’]s?\s+(?:[\w'’-]+\s+){0,3}?(?:team|service|unit|hub|board|group|panel|colleagues|staff))?\s*(?:,[^,]{1,60},\s*)?(?:(?:now|also|currently|already|still|then|themselves)\s+)*(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|asked|requested|closed|reviewed|discussed|challenged|scrutinised)\b)(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|do|does|did|remain|remains|lead|leads|own|owns|hold|holds|run|runs|provide|provides|commission|commissions|deliver|delivers|decide|decides|manage|manages|chair|chairs|oversee|oversees|control|controls|[a-z]+ed)\b/;
+/** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
+const AGENT_BEFORE =
+  /\b(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|signed\s+off|welcomed|accepted|closed|superseded|replaced|reviewed|scrutinised|monitored|assured|challenged|discussed)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$/i;
+/** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
+const OWN_VOICE = /\b(?:we|us|our|ourselves|she|he|her|his)\b/i;
+/** "the Digital team", "the named nurse team": a team named without another organisation is the agency's own. */
+const OWN_TEAM = /^\s+(?:team|teams|unit|department|lead|leads|manager|managers)\b/i;
+
+/**
+ * The progress says only what another body does, did or will do: that body as the subject of a clause
+ * ("NHS England's regional team would determine …", "Children's social care are reviewing …") or as the
+ * agent of the work ("strategy meetings are chaired by CSC"). The agency's own schools, practices and
+ * providers are its reach, not another body; the caller still requires that no clause is a deed of its own.
+ */
+function otherBodyActs(
+  progress: string,
+  clauses: readonly Span[],
+  owner: Owner,
+  rules: CompiledRules,
+): { index: number; hit: Hit } | null {
+  // Most progress names no body at all: no capital inside a sentence, no abbreviation, no body word.
+  if (!MAY_NAME_BODY.test(progress) && !namesBodyWord(progress, rules)) return null;
+  for (let i = 0; i < clauses.length; i++) {
+    const text = (clauses[i] as Span).text;
+    if (OWN_VOICE.test(text)) continue;
+    const bodies = findBodies(text, rules);
+    if (bodies.some((b) => isSelf(b.text, owner, rules))) continue;
+    for (const b of bodies) {
+      if (rules.sectorBodies.has(normalise(b.text)) || OWN_TEAM.test(text.slice(b.end))) continue;
+      const before = text.slice(0, b.index);
+      const subject = SUBJECT_BEFORE.test(before) && VERB_AFTER.test(text.slice(b.end, b.end + 80));
+      if (subject || AGENT_BEFORE.test(before))
+        return { index: i, hit: { clause: text, kind: "other", body: withArticle(b, text) } };
+    }
+  }
+  return null;
 }
 
 const NAME_AFTER_FOR =
