@@ -51,6 +51,7 @@ export interface CompiledRules {
   /** The number of the group around each pattern in triggerScan (patterns may have groups of their own). */
   triggerGroup: number[];
   sectorBodies: Set<string>;
+  bodyModifiedNouns: Set<string>;
   weakDeed: RegExp;
   /** Every form of every verb the lexicon knows (lower case) → its -ing form, for turning actions into phrases. */
   gerunds: Map<string, string>;
@@ -124,6 +125,7 @@ export function compileRules(data: RuleData): CompiledRules {
     anyTrigger: new RegExp(data.bodies.triggers.map((t) => `(?:${t.pattern})`).join("|"), "i"),
     ...triggerScan(data.bodies.triggers),
     sectorBodies: new Set(data.bodies.sectorBodies),
+    bodyModifiedNouns: new Set(data.bodies.modifiedNouns),
     weakDeed: new RegExp(data.bodies.weakDeeds, "i"),
     gerunds: gerundIndex([
       "ensure",

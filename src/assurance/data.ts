@@ -87,6 +87,8 @@ export interface BodiesData {
   weakDeeds: string;
   /** Words that make a council another one: to a district council, "the county council" is not itself. */
   distinguishingQualifiers: string[];
+  /** Nouns a body's name may stand before as a modifier ("the primary care budget"): then it names a thing. */
+  modifiedNouns: string[];
 }
 
 export interface DeflectionTrigger {

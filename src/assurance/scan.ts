@@ -105,8 +105,26 @@ export function buildScanner(lang: LanguageData, bodies: BodiesData): Scanner {
   add(bodies.cues.words, CAT.deflectionCue);
   add([bodies.cues.forWord], CAT.forWord);
   const unique = [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))];
+  markCuePrefixes(unique, masks, new Set(bodies.cues.words.map(scanKey)));
   const source = `\\b(?:${trieSource(unique.map((p) => trieAtoms(p)))})\\b`;
   return { re: new RegExp(source, "gi"), lowerRe: new RegExp(source, "g"), masks };
+}
+
+/**
+ * The scan keeps the longest phrase at a place, so "waiting for" (a delay) would hide the cue "waiting"
+ * and the text would never be read for a hand-over. A phrase that begins with a cue is therefore a cue too.
+ * Only the cue is passed on: it lets a text be read further and changes no reading.
+ */
+function markCuePrefixes(phrases: readonly string[], masks: Map<string, number>, cues: Set<string>): void {
+  for (const phrase of phrases) {
+    const words = phrase.split(/\s+/);
+    for (let n = 1; n < words.length; n++) {
+      if (!cues.has(scanKey(words.slice(0, n).join(" ")))) continue;
+      const key = scanKey(phrase);
+      masks.set(key, (masks.get(key) ?? 0) | CAT.deflectionCue);
+      break;
+    }
+  }
 }
 
 /**

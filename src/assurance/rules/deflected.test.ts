@@ -332,6 +332,77 @@ describe("deflected", () => {
       ).toBe(true);
     });
 
+    it("progress that only says what another body does, with no deed of the agency's own", () => {
+      expect(raised(TRUST, "NHS England's regional team would set the criteria for referral.")).toBe(true);
+      expect(raised(POLICE, "Return interviews are carried out by the council's missing team.")).toBe(true);
+      expect(raised(TRUST, "The ICB commissions the service and reviews the contract each year.")).toBe(true);
+      // Who the work is done to, who approves it, the agency's own teams and people are not another body.
+      expect(raised(TRUST, "The LA should be informed within 24 hours by ED staff.")).toBe(false);
+      expect(raised(TRUST, "Policy approved by the Partnership Board in May.")).toBe(false);
+      expect(raised(TRUST, "Alert built by the Digital team in June.")).toBe(false);
+      expect(raised(TRUST, "The ICB has shared the list of leads with us.")).toBe(false);
+      expect(raised(TRUST, "The council chairs the panel; our named nurse now screens every referral.")).toBe(
+        false,
+      );
+    });
+
+    it("the natural home, an obligation or territory of another body, a line to be re-allocated", () => {
+      expect(raised(POLICE, "The youth service would be the natural home for this work.")).toBe(true);
+      expect(raised(ICB, "Training is a contractual obligation of each provider trust.")).toBe(true);
+      expect(raised(TRUST, "Assessing parenting is social work territory.")).toBe(true);
+      expect(raised(POLICE, "This line ought to be re-allocated to the council's section of the plan.")).toBe(
+        true,
+      );
+      // Closing the plan's line is not a deed of the agency's own.
+      expect(raised(POLICE, "Attendance is a matter for schools; police line to be closed.")).toBe(true);
+    });
+
+    it("waiting to hear from a body, needing its agreement, what it controls", () => {
+      expect(raised(TRUST, "We are waiting to hear back from the ICB on the release date.")).toBe(true);
+      expect(raised(POLICE, "Any change would need agreement from the Home Office.")).toBe(true);
+      expect(raised(TRUST, "The form sits in the shared record that the ICB's digital team controls.")).toBe(
+        true,
+      );
+      expect(raised(TRUST, "We cannot move on this while the ICB has still to decide on funding.")).toBe(
+        true,
+      );
+      expect(raised(TRUST, "Places come through the council's training academy.")).toBe(true);
+      // A body's name before a thing says which thing: the budget is waited on, from the agency's own committee.
+      expect(
+        raised(
+          ICB,
+          "We are waiting for the primary care budget to be confirmed at the ICB Finance Committee.",
+        ),
+      ).toBe(false);
+    });
+
+    it("help offered only when someone gets in touch or asks, or gladly if they act first", () => {
+      expect(raised(ICB, "Our quality nurses are available for advice to any home that gets in touch.")).toBe(
+        true,
+      );
+      expect(raised(LPT, "We would gladly attend if the panel chair sends a date.")).toBe(true);
+      expect(raised(LPT, "Our practices are content to share a summary if the health visitor asks.")).toBe(
+        true,
+      );
+      expect(raised(LPT, "A report would follow only in response to a request from the social worker.")).toBe(
+        true,
+      );
+      expect(
+        raised(
+          LPT,
+          "There is no intention for our practices to send it unprompted; we will share it if asked.",
+        ),
+      ).toBe(true);
+    });
+
+    it("not something the agency decides, neither run nor directed by it", () => {
+      expect(raised(TRUST, "The wording of the form is not something this Trust decides.")).toBe(true);
+      expect(raised(TRUST, "Booking is a service the council neither runs nor can direct.")).toBe(true);
+      expect(raised(TRUST, "Local offices are not able to create a procedure of their own.")).toBe(true);
+      expect(raised(LPT, "Homes need to take the lead on getting residents to their checks.")).toBe(true);
+      expect(raised(LPT, "Quality in homes is for the regulator to judge.")).toBe(true);
+    });
+
     it("a condition is not a deed", () => {
       expect(
         raised(

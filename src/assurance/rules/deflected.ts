@@ -25,7 +25,7 @@ const AS_ROLE = /^\s*(?:,\s*|as\s+)(?:the|a|an|its|their|our)\s+((?:[\w'’-]+\s
 const PROPER_NAME = /(?:^|\s)((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*)\s*$/;
 /** A service or team named in lower case with the words that say which: "the ambulance service", "the 0-19 team". */
 const SERVICE_NOUN =
-  /^\W*(?:(?:the|a|an)\s+)?(?:(?:remit|responsibility|role|gift|control|hands|domain|business)\s+of\s+)?((?:(?:the|a|an)\s+)?(?:[a-z0-9][\w'’-]*\s+){1,2})(?:service|services|team|teams|unit|directorate|department|hub|desk|panel)\b/;
+  /^\W*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:remit|responsibility|role|gift|control|hands|domain|business)\s+of\s+)?((?:(?:the|a|an)\s+)?(?:[a-z0-9][\w'’-]*\s+){1,2})(?:service|services|team|teams|unit|directorate|department|hub|desk|panel)\b/;
 const NOT_WHICH =
   /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
@@ -98,7 +98,10 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   return finding(action, "deflected", w.severity, reason, question);
 }
 
-/** A body at the head of a clause (or of what is said after "that"), the subject of what follows. */
+/**
+ * A body at the head of a clause (or of what is said after "that"), the subject of what follows; not the
+ * subject of a passive ("the LA should be informed by ED staff"), which is who the work is done to.
+ */
 const SUBJECT_BEFORE = /^\W*(?:[^.;:]{0,80}?\b(?:that|whether)\s+)?(?:the\s+|a\s+|an\s+|their\s+)?$/i;
 function namesBodyWord(text: string, rules: CompiledRules): boolean {
   // The expression is global (findBodies walks its matches), so its place is reset around the test.
@@ -110,10 +113,10 @@ function namesBodyWord(text: string, rules: CompiledRules): boolean {
 
 const MAY_NAME_BODY = /[a-z,;(]\s+[A-Z]|[A-Z]{2}/;
 const VERB_AFTER =
-  /^(?:['’]s?\s+(?:[\w'’-]+\s+){0,3}?(?:team|service|unit|hub|board|group|panel|colleagues|staff))?\s*(?:,[^,]{1,60},\s*)?(?:(?:now|also|currently|already|still|then|themselves)\s+)*(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|asked|requested|closed|reviewed|discussed|challenged|scrutinised)\b)(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|do|does|did|remain|remains|lead|leads|own|owns|hold|holds|run|runs|provide|provides|commission|commissions|deliver|delivers|decide|decides|manage|manages|chair|chairs|oversee|oversees|control|controls|[a-z]+ed)\b/;
+  /^(?:['’]s?\s+(?:[\w'’-]+\s+){0,3}?(?:team|service|unit|hub|board|group|panel|colleagues|staff))?\s*(?:,[^,]{1,60},\s*)?(?:(?:now|also|currently|already|still|then|themselves)\s+)*(?!(?:(?:should|will|would|must|can|could|may|might|shall)\s+(?:also\s+)?be|is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|asked|requested|closed|reviewed|discussed|challenged|scrutinised)\b)(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|do|does|did|remain|remains|lead|leads|own|owns|hold|holds|run|runs|provide|provides|commission|commissions|deliver|delivers|decide|decides|manage|manages|chair|chairs|oversee|oversees|control|controls|[a-z]+ed)\b/;
 /** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
 const AGENT_BEFORE =
-  /\b(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|signed\s+off|welcomed|accepted|closed|superseded|replaced|reviewed|scrutinised|monitored|assured|challenged|discussed)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$/i;
+  /\b(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|signed\s+off|welcomed|accepted|closed|superseded|replaced|reviewed|scrutinised|monitored|assured|challenged|discussed)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$/i;
 /** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
 const OWN_VOICE = /\b(?:we|us|our|ourselves|she|he|her|his)\b/i;
 /** "the Digital team", "the named nurse team": a team named without another organisation is the agency's own. */
@@ -236,7 +239,7 @@ function judge(
       const rest = clause.slice(m.index + m[0].length);
       const cut = HEAD_END.exec(rest);
       const head = cut ? rest.slice(0, cut.index) : rest;
-      body = findBodies(head, rules, false)[0] ?? null;
+      body = findBodies(head, rules, false).find((b) => !namesAThing(head, b, rules)) ?? null;
       source = head;
       if (!body) {
         const via = PROVIDED_BY.exec(rest);
@@ -253,12 +256,14 @@ function judge(
     case "window": {
       const rest = firstWords(clause.slice(m.index + m[0].length), 12);
       source = rest;
-      body = findBodies(rest, rules, false)[0] ?? null;
+      // "waiting for the primary care budget to be confirmed at the ICB committee": a body's name before a
+      // thing ("budget", "contract") says which thing, not who is waited on.
+      body = findBodies(rest, rules, false).find((b) => !namesAThing(rest, b, rules)) ?? null;
       break;
     }
     case "group": {
       source = m[1] ?? "";
-      body = findBodies(source, rules, m.index === 0)[0] ?? null;
+      body = findBodies(source, rules, m.index === 0).find((b) => !namesAThing(source, b, rules)) ?? null;
       // "not our responsibility", "not the Trust's issue": the agency disowning the work in its own words.
       if (!body && kind === "self" && rules.selfPronoun.test(source)) return { clause, kind, body: null };
       body ??= namedBody(source, "", rules);
@@ -267,8 +272,9 @@ function judge(
     case "before":
     case "beforeSelfOrNone": {
       source = clause.slice(0, m.index);
-      const all = findBodies(source, rules);
-      body = all[all.length - 1] ?? null;
+      const all = findBodies(source, rules).filter((b) => !namesAThing(source, b, rules));
+      // "The youth service would be the natural home": a service named in lower case, at the head.
+      body = all[all.length - 1] ?? (t.trigger.near ? namedBody(source, "", rules) : null);
       if (body && t.trigger.near && !NEAR_GAP.test(source.slice(body.end))) body = null;
       if (where === "beforeSelfOrNone") {
         if (!body || isSelf(body.text, owner, rules)) return { clause, kind, body: null };
@@ -329,7 +335,10 @@ function withArticle(body: BodyMention, source: string): string {
 function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean {
   const { kind, text } = clause;
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
-  if (rules.waiting.test(text) || DEPENDS_ON.test(text)) return false;
+  // Waiting on something is no deed, unless the clause also reports one done ("registered all 14 nurses and
+  // are holding until the hub releases dates").
+  if ((kind !== "delivered" && rules.waiting.test(text)) || DEPENDS_ON.test(text) || PLAN_ADMIN.test(text))
+    return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
   const loop = kind !== "input";
   for (const marker of loop ? clause.markers : []) {
@@ -343,6 +352,8 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   }
   if (at < 0 && (kind === "input" || kind === "ongoing")) at = draftedAt(text);
   if (at < 0) return false;
+  // "There is no intention for practices to send it unprompted": a deed denied is not a deed.
+  if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
   // "… own this - they commission the contract": the body named before, not the agency, did it.
   if (THEY.test(text.slice(0, at))) return false;
   // Supporting or attending is not a deed of the agency's own, unless it is counted ("attended 46 of 51 ICPCs").
@@ -376,6 +387,10 @@ function weakLead(rules: CompiledRules): RegExp {
   return re;
 }
 
+/** "Police line to be closed", "action to be re-worded": what happens to the plan's line is not work done. */
+const PLAN_ADMIN =
+  /\b(?:line|action|recommendation|item|entry|row)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
+const NEGATED_BEFORE = /\b(?:no|not|never|neither|nor|cannot|can['’]t|unable)\b[^.;,]*$/i;
 /** "what is available depends on what the framework procures": a condition, not a deed. */
 const DEPENDS_ON =
   /\b(?:depends?|depended|depending|dependent|dependant|contingent|conditional|reliant|relies|relying|hinges?)\s+(?:up)?on\b/i;
@@ -430,6 +445,11 @@ function notSubject(text: string, index: number): boolean {
 function sentenceOf(clause: string, text: string): string {
   const probe = clause.slice(0, 40);
   return sentences(text).find((s) => s.includes(probe)) ?? clause;
+}
+
+function namesAThing(text: string, body: BodyMention, rules: CompiledRules): boolean {
+  const next = /^\s+([a-z][\w-]*)/.exec(text.slice(body.end, body.end + 30))?.[1];
+  return next !== undefined && rules.bodyModifiedNouns.has(next);
 }
 
 function firstWords(text: string, n: number): string {

@@ -102,4 +102,11 @@ describe("not-smart", () => {
     expect(noMeasure("Raise awareness of the duty to notify among partners.")).toBe(true);
     expect(noMeasure("Raise awareness among partners to increase notifications by 20%.")).toBe(false);
   });
+
+  it("reads 'every six months' and 'each tenant' as measures", () => {
+    const noMeasure = (action: string) =>
+      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
+    expect(noMeasure("Review each tenant's support plan every six months.")).toBe(false);
+    expect(noMeasure("Review support plans.")).toBe(true);
+  });
 });

@@ -147,4 +147,20 @@ describe("unsupported-rating", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads arranging in progress and holding until another event as no more than plans or a wait", () => {
+    const green = { status: "on-track" as const, statusText: "Green" };
+    expect(
+      findingOf("unsupported-rating", {
+        ...green,
+        progress: "Rooms being looked into and speakers being checked.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("unsupported-rating", {
+        ...green,
+        progress: "We have registered all 12 staff and are holding until the college releases its dates.",
+      })?.reason,
+    ).toContain("holding until");
+  });
 });
