@@ -105,6 +105,8 @@ export interface DeflectionTrigger {
    * them right after ("are for the local authority"), not anywhere else in the clause.
    */
   near?: boolean;
+  /** A name the lists do not know, written with a capital right after the words, is the body ("transferred to Doorstep"). */
+  properName?: boolean;
 }
 
 export type SeverityStep = { minDays?: number; minCadences?: number; severity: "high" | "medium" | "low" };

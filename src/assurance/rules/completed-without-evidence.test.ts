@@ -140,4 +140,14 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeDefined();
   });
+
+  it("is not raised when the progress itself measures the effect", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        status: "completed-with-impact",
+        statusText: "Complete",
+        progress: "Six beds open since May. Rough sleepers aged 18-25 down from 9 to 3 in the spring count.",
+      }),
+    ).toBeUndefined();
+  });
 });

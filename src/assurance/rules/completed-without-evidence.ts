@@ -19,8 +19,9 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
   if (!closed && action.status !== "on-track") return null;
   const reading = facts.progress;
   if (!closed && !reading.declaresDone) return null;
-  // A measured effect in the evidence-of-impact column shows the change was made, whatever the progress says.
+  // A measured effect, in the evidence-of-impact column or the progress, shows the change was made.
   if (action.evidenceOfImpact.trim() && impactClause(action.evidenceOfImpact, ctx.rules)) return null;
+  if (!reading.empty && impactClause(action.progress, ctx.rules)) return null;
   const w = ctx.rules.data.wording.completedWithoutEvidence;
   const org = facts.owner.short;
   const np = facts.phrase.text;

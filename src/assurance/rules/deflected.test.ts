@@ -403,6 +403,19 @@ describe("deflected", () => {
       expect(raised(LPT, "Quality in homes is for the regulator to judge.")).toBe(true);
     });
 
+    it("work transferred to a named provider, best placed with another body, led or nominated by it", () => {
+      expect(
+        raised(TRUST, "Responsibility for the clinic has transferred to Brightwell under the new contract."),
+      ).toBe(true);
+      expect(raised(POLICE, "Screening is better placed with the local authority.")).toBe(true);
+      expect(raised(TRUST, "The named lead has to be appointed by the ICB.")).toBe(true);
+      expect(raised(TRUST, "The ICB's designated nurses will be leading on this.")).toBe(true);
+      expect(raised(LPT, "Records will be released if the social worker asks for them.")).toBe(true);
+      // A date or a quarter is not a body.
+      expect(raised(TRUST, "The audit has been deferred to Q3.")).toBe(false);
+      expect(raised(TRUST, "The audit has been deferred to March.")).toBe(false);
+    });
+
     it("a condition is not a deed", () => {
       expect(
         raised(

@@ -30,7 +30,7 @@ const NOT_WHICH =
   /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
 const NEAR_GAP =
-  /^(?:['’]s|-)?\s*(?:,\s*(?:who|which)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
+  /^(?:['’]s(?:\s+(?:[\w-]+\s+){0,2}?(?:team|teams|staff|nurses|colleagues|leads?|officers|workers|practitioners|managers|service|unit|department))?|-)?\s*(?:,\s*(?:who|which)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
 /** What may stand between "is for" / "would have to come from" and the body it names. */
 const NEAR_AFTER = /^\s*(?:(?:the|a|an|its|their|our)\s+)?$/i;
 const FUTURE_BEFORE =
@@ -249,6 +249,7 @@ function judge(
         }
       }
       body ??= namedBody(head, rest.slice(head.length), rules);
+      if (!body && t.trigger.properName) body = properNameAt(head, rules);
       // "are for the local authority": the body must be what the words are about, not named further on.
       if (body && t.trigger.near && !NEAR_AFTER.test(source.slice(0, body.index))) body = null;
       break;
@@ -390,7 +391,7 @@ function weakLead(rules: CompiledRules): RegExp {
 /** "Police line to be closed", "action to be re-worded": what happens to the plan's line is not work done. */
 const PLAN_ADMIN =
   /\b(?:line|action|recommendation|item|entry|row)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
-const NEGATED_BEFORE = /\b(?:no|not|never|neither|nor|cannot|can['’]t|unable)\b[^.;,]*$/i;
+const NEGATED_BEFORE = /\b(?:no|not|never|neither|nor|nothing|none|nobody|cannot|can['’]t|unable)\b[^.;,]*$/i;
 /** "what is available depends on what the framework procures": a condition, not a deed. */
 const DEPENDS_ON =
   /\b(?:depends?|depended|depending|dependent|dependant|contingent|conditional|reliant|relies|relying|hinges?)\s+(?:up)?on\b/i;
@@ -446,6 +447,19 @@ function sentenceOf(clause: string, text: string): string {
   const probe = clause.slice(0, 40);
   return sentences(text).find((s) => s.includes(probe)) ?? clause;
 }
+
+/** "Doorstep under the supported lodgings contract": a capitalised name at the head of the words. */
+function properNameAt(head: string, rules: CompiledRules): BodyMention | null {
+  const m = /^\s*(?:the\s+)?((?:[A-Z][\w&'’-]+)(?:\s+(?:[A-Z][\w&'’-]+|of|and|&))*)/.exec(head);
+  // Not a date or a quarter ("deferred to Q3", "moved to March"), nor a word the lists say is no body.
+  if (!m?.[1] || /\d/.test(m[1]) || rules.notBodies.has(m[1].toUpperCase()) || MONTH_OR_DAY.test(m[1]))
+    return null;
+  const index = head.indexOf(m[1]);
+  return { text: m[1], index, end: index + m[1].length };
+}
+
+const MONTH_OR_DAY =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|spring|summer|autumn|winter|easter|christmas)\b/i;
 
 function namesAThing(text: string, body: BodyMention, rules: CompiledRules): boolean {
   const next = /^\s+([a-z][\w-]*)/.exec(text.slice(body.end, body.end + 30))?.[1];

@@ -113,4 +113,15 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads figures before and since a change as a comparison", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        status: "completed-with-impact",
+        statusText: "Blue",
+        progress:
+          "Clinic running weekly. Starts in treatment: 4 in the three months before it opened, 12 in the three months since.",
+      }),
+    ).toBeUndefined();
+  });
 });

@@ -109,4 +109,11 @@ describe("not-smart", () => {
     expect(noMeasure("Review each tenant's support plan every six months.")).toBe(false);
     expect(noMeasure("Review support plans.")).toBe(true);
   });
+
+  it("reads a number a year or a month as a measure, and ring-fencing as a deed", () => {
+    const noMeasure = (action: string) =>
+      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
+    expect(noMeasure("Ring-fence 8 social lets a year for care leavers.")).toBe(false);
+    expect(noMeasure("Offer 20 places per term on the course.")).toBe(false);
+  });
 });

@@ -163,4 +163,14 @@ describe("unsupported-rating", () => {
       })?.reason,
     ).toContain("holding until");
   });
+
+  it("reads dates pencilled in as a plan", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        status: "on-track",
+        statusText: "On track",
+        progress: "Room being sourced. Dates pencilled in for June.",
+      }),
+    ).toBeDefined();
+  });
 });
