@@ -152,17 +152,7 @@ describe("separators", () => {
     "(",
     "x",
   ];
-  let seed = 12345;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  const texts = Array.from({ length: 4000 }, () =>
-    Array.from(
-      { length: 1 + Math.floor(rand() * 24) },
-      () => alphabet[Math.floor(rand() * alphabet.length)],
-    ).join(""),
-  );
+  const texts = randomTexts(alphabet, 4000, 24, 12345);
   texts.push(
     "",
     "Done. Next step; then: this – that • other\n\n- item",
@@ -252,17 +242,7 @@ describe("clauseSpans", () => {
     "x",
     "é",
   ];
-  let seed = 777;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  const texts = Array.from({ length: 5000 }, () =>
-    Array.from(
-      { length: 1 + Math.floor(rand() * 20) },
-      () => alphabet[Math.floor(rand() * alphabet.length)],
-    ).join(""),
-  );
+  const texts = randomTexts(alphabet, 5000, 20, 777);
   texts.push(
     "1.\nFirst item\n2) second\n(a) third\n- fourth\n• fifth",
     "12. Twelve",
@@ -274,3 +254,18 @@ describe("clauseSpans", () => {
     for (const t of texts) expect(clauseSpans(t), JSON.stringify(t)).toEqual(byExpressions(t));
   });
 });
+
+/** `count` texts of up to `maxParts` pieces of the alphabet, the same for the same seed. */
+function randomTexts(alphabet: readonly string[], count: number, maxParts: number, seed: number): string[] {
+  let state = seed;
+  const rand = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: 1 + Math.floor(rand() * maxParts) },
+      () => alphabet[Math.floor(rand() * alphabet.length)],
+    ).join(""),
+  );
+}

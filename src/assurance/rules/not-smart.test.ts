@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { findingOf } from "../testing.js";
 
+/** Whether the action is found to have no measurable outcome (whatever else not-SMART says of it). */
+const noMeasure = (action: string) =>
+  findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
+
 describe("not-smart", () => {
   it("is raised for no lead", () => {
     expect(findingOf("not-smart", { lead: "" })?.reason).toBe("No lead named.");
@@ -89,30 +93,22 @@ describe("not-smart", () => {
   });
 
   it("counts a number of new or additional things as a measure", () => {
-    const noMeasure = (action: string) =>
-      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
     expect(noMeasure("Four additional foster placements to be available by March.")).toBe(false);
     expect(noMeasure("Two new posts to be funded in the school nursing team.")).toBe(false);
     expect(noMeasure("Placements for children at risk of exploitation to be reviewed.")).toBe(true);
   });
 
   it("does not read the 'to' after a duty or a need as a purpose", () => {
-    const noMeasure = (action: string) =>
-      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
     expect(noMeasure("Raise awareness of the duty to notify among partners.")).toBe(true);
     expect(noMeasure("Raise awareness among partners to increase notifications by 20%.")).toBe(false);
   });
 
   it("reads 'every six months' and 'each tenant' as measures", () => {
-    const noMeasure = (action: string) =>
-      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
     expect(noMeasure("Review each tenant's support plan every six months.")).toBe(false);
     expect(noMeasure("Review support plans.")).toBe(true);
   });
 
   it("reads a number a year or a month as a measure, and ring-fencing as a deed", () => {
-    const noMeasure = (action: string) =>
-      findingOf("not-smart", { action })?.reason.includes("No measurable outcome") ?? false;
     expect(noMeasure("Ring-fence 8 social lets a year for care leavers.")).toBe(false);
     expect(noMeasure("Offer 20 places per term on the course.")).toBe(false);
   });
