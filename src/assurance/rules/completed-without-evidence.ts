@@ -19,9 +19,8 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
   if (!closed && action.status !== "on-track") return null;
   const reading = facts.progress;
   if (!closed && !reading.declaresDone) return null;
-  // A measured effect, in the evidence-of-impact column or the progress, shows the change was made.
+  // A measured effect in the evidence-of-impact column shows the change was made, whatever the progress says.
   if (action.evidenceOfImpact.trim() && impactClause(action.evidenceOfImpact, ctx.rules)) return null;
-  if (!reading.empty && impactClause(action.progress, ctx.rules)) return null;
   const w = ctx.rules.data.wording.completedWithoutEvidence;
   const org = facts.owner.short;
   const np = facts.phrase.text;
@@ -46,6 +45,8 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
     );
   }
   if (reading.delivered) return null;
+  // Read last, being the dearest: a measured effect in the progress shows the change was made too.
+  if (impactClause(action.progress, ctx.rules)) return null;
   const rules = ctx.rules;
   for (const c of reading.clauses) {
     if (c.kind === "input" || c.kind === "ongoing" || c.kind === "neutral") {
