@@ -193,11 +193,6 @@ function listMarkerLength(text: string, start: number, end: number): number {
       if (m < end && isDigit(text.charCodeAt(m))) m++;
       const p = text.charCodeAt(m);
       if (m < end && (p === 46 || p === 41)) j = m + 1;
-      else if (m === k + 2) {
-        // One digit then a stop: the expression backtracks from two digits to one.
-        const q = text.charCodeAt(k + 1);
-        if (q === 46 || q === 41) j = k + 2;
-      }
     } else if (k < end && isLowerLetter(d)) {
       const p = text.charCodeAt(k + 1);
       if (k + 1 < end && (p === 46 || p === 41)) j = k + 2;

@@ -103,6 +103,23 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
  * subject of a passive ("the LA should be informed by ED staff"), which is who the work is done to.
  */
 const SUBJECT_BEFORE = /^\W*(?:[^.;:]{0,80}?\b(?:that|whether)\s+)?(?:the\s+|a\s+|an\s+|their\s+)?$/i;
+/** Approving, noting or challenging another's work is not doing it. */
+const OVERSIGHT =
+  "approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|closed|reviewed|discussed|challenged|scrutinised";
+const MAY_NAME_BODY = /[a-z,;(]\s+[A-Z]|[A-Z]{2}/;
+const VERB_AFTER = new RegExp(
+  String.raw`^(?:['’]s?\s+(?:[\w'’-]+\s+){0,3}?(?:team|service|unit|hub|board|group|panel|colleagues|staff))?\s*(?:,[^,]{1,60},\s*)?(?:(?:now|also|currently|already|still|then|themselves)\s+)*(?!(?:(?:should|will|would|must|can|could|may|might|shall)\s+(?:also\s+)?be|is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)(?!(?:${OVERSIGHT}|asked|requested)\b)(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|do|does|did|remain|remains|lead|leads|own|owns|hold|holds|run|runs|provide|provides|commission|commissions|deliver|delivers|decide|decides|manage|manages|chair|chairs|oversee|oversees|control|controls|[a-z]+ed)\b`,
+);
+/** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
+const AGENT_BEFORE = new RegExp(
+  String.raw`\b(?!(?:${OVERSIGHT}|signed\s+off|superseded|replaced|monitored|assured)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$`,
+  "i",
+);
+/** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
+const OWN_VOICE = /\b(?:we|us|our|ourselves|she|he|her|his)\b/i;
+/** "the Digital team", "the named nurse team": a team named without another organisation is the agency's own. */
+const OWN_TEAM = /^\s+(?:team|teams|unit|department|lead|leads|manager|managers)\b/i;
+
 function namesBodyWord(text: string, rules: CompiledRules): boolean {
   // The expression is global (findBodies walks its matches), so its place is reset around the test.
   rules.bodyWord.lastIndex = 0;
@@ -110,17 +127,6 @@ function namesBodyWord(text: string, rules: CompiledRules): boolean {
   rules.bodyWord.lastIndex = 0;
   return found;
 }
-
-const MAY_NAME_BODY = /[a-z,;(]\s+[A-Z]|[A-Z]{2}/;
-const VERB_AFTER =
-  /^(?:['’]s?\s+(?:[\w'’-]+\s+){0,3}?(?:team|service|unit|hub|board|group|panel|colleagues|staff))?\s*(?:,[^,]{1,60},\s*)?(?:(?:now|also|currently|already|still|then|themselves)\s+)*(?!(?:(?:should|will|would|must|can|could|may|might|shall)\s+(?:also\s+)?be|is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b)(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|asked|requested|closed|reviewed|discussed|challenged|scrutinised)\b)(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|do|does|did|remain|remains|lead|leads|own|owns|hold|holds|run|runs|provide|provides|commission|commissions|deliver|delivers|decide|decides|manage|manages|chair|chairs|oversee|oversees|control|controls|[a-z]+ed)\b/;
-/** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
-const AGENT_BEFORE =
-  /\b(?!(?:approved|ratified|endorsed|agreed|noted|received|supported|signed\s+off|welcomed|accepted|closed|superseded|replaced|reviewed|scrutinised|monitored|assured|challenged|discussed)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$/i;
-/** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
-const OWN_VOICE = /\b(?:we|us|our|ourselves|she|he|her|his)\b/i;
-/** "the Digital team", "the named nurse team": a team named without another organisation is the agency's own. */
-const OWN_TEAM = /^\s+(?:team|teams|unit|department|lead|leads|manager|managers)\b/i;
 
 /**
  * The progress says only what another body does, did or will do: that body as the subject of a clause
@@ -239,7 +245,7 @@ function judge(
       const rest = clause.slice(m.index + m[0].length);
       const cut = HEAD_END.exec(rest);
       const head = cut ? rest.slice(0, cut.index) : rest;
-      body = findBodies(head, rules, false).find((b) => !namesAThing(head, b, rules)) ?? null;
+      body = bodiesIn(head, rules, false)[0] ?? null;
       source = head;
       if (!body) {
         const via = PROVIDED_BY.exec(rest);
@@ -257,14 +263,13 @@ function judge(
     case "window": {
       const rest = firstWords(clause.slice(m.index + m[0].length), 12);
       source = rest;
-      // "waiting for the primary care budget to be confirmed at the ICB committee": a body's name before a
-      // thing ("budget", "contract") says which thing, not who is waited on.
-      body = findBodies(rest, rules, false).find((b) => !namesAThing(rest, b, rules)) ?? null;
+      // "waiting for the primary care budget to be confirmed at the ICB committee": the ICB is waited on.
+      body = bodiesIn(rest, rules, false)[0] ?? null;
       break;
     }
     case "group": {
       source = m[1] ?? "";
-      body = findBodies(source, rules, m.index === 0).find((b) => !namesAThing(source, b, rules)) ?? null;
+      body = bodiesIn(source, rules, m.index === 0)[0] ?? null;
       // "not our responsibility", "not the Trust's issue": the agency disowning the work in its own words.
       if (!body && kind === "self" && rules.selfPronoun.test(source)) return { clause, kind, body: null };
       body ??= namedBody(source, "", rules);
@@ -273,7 +278,7 @@ function judge(
     case "before":
     case "beforeSelfOrNone": {
       source = clause.slice(0, m.index);
-      const all = findBodies(source, rules).filter((b) => !namesAThing(source, b, rules));
+      const all = bodiesIn(source, rules);
       // "The youth service would be the natural home": a service named in lower case, at the head.
       body = all[all.length - 1] ?? (t.trigger.near ? namedBody(source, "", rules) : null);
       if (body && t.trigger.near && !NEAR_GAP.test(source.slice(body.end))) body = null;
@@ -461,9 +466,12 @@ function properNameAt(head: string, rules: CompiledRules): BodyMention | null {
 const MONTH_OR_DAY =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|spring|summer|autumn|winter|easter|christmas)\b/i;
 
-function namesAThing(text: string, body: BodyMention, rules: CompiledRules): boolean {
-  const next = /^\s+([a-z][\w-]*)/.exec(text.slice(body.end, body.end + 30))?.[1];
-  return next !== undefined && rules.bodyModifiedNouns.has(next);
+/** The bodies a text names, leaving out a body's name used for a thing ("the primary care budget"). */
+function bodiesIn(text: string, rules: CompiledRules, startsSentence = true): BodyMention[] {
+  return findBodies(text, rules, startsSentence).filter((b) => {
+    const next = /^\s+([a-z][\w-]*)/.exec(text.slice(b.end, b.end + 30))?.[1];
+    return next === undefined || !rules.bodyModifiedNouns.has(next);
+  });
 }
 
 function firstWords(text: string, n: number): string {
