@@ -1,6 +1,7 @@
 import { compileRules } from "./compile.js";
 import { createContext } from "./context.js";
 import { DEFAULT_RULE_DATA, type RuleData } from "./data.js";
+import { themeSections } from "./owner.js";
 import { RULES } from "./rules/index.js";
 import { type AssuranceInput, FINDING_KINDS, type Finding } from "./types.js";
 
@@ -14,7 +15,7 @@ export function assess(input: AssuranceInput, rules: RuleData = DEFAULT_RULE_DAT
     Number.isFinite(input.cadenceDays) && input.cadenceDays > 0
       ? input.cadenceDays
       : rules.wording.defaultCadenceDays;
-  const ctx = createContext(input.asOf, cadence, input.plan, compiled);
+  const ctx = createContext(input.asOf, cadence, input.plan, compiled, themeSections(input.actions));
   // Sorting the actions (not the findings) by precomputed keys keeps this O(n log n) on cheap comparisons;
   // each action's findings then come out in kind order because RULES is in kind order.
   const order = input.actions.map((action, index) => ({

@@ -12,6 +12,8 @@ export interface RuleContext {
   asOf: string;
   /** Owners repeat across a plan's actions; resolved once per (organisation, section, lead). */
   ownerCache: Map<string, Owner>;
+  /** Sections that are themes several agencies' actions sit under, not an agency's own heading. */
+  themeSections: ReadonlySet<string>;
   asOfDay: number;
   cadenceDays: number;
   plan: { title: string; asOf: string | null };
@@ -39,6 +41,7 @@ export class ActionFacts {
     readonly action: AssuredAction,
     private readonly rules: CompiledRules,
     private readonly owners: Map<string, Owner>,
+    private readonly themes: ReadonlySet<string>,
   ) {}
 
   /** The lexicon markers of the action text and of the progress (one scan each, shared by the rules). */
@@ -89,7 +92,7 @@ export class ActionFacts {
       const key = `${a.organisation ?? ""}\u0000${a.section}\u0000${a.lead}\u0000${(a.organisations ?? []).join("\u0001")}`;
       let owner = this.owners.get(key);
       if (!owner) {
-        owner = ownerOf(a, this.rules);
+        owner = ownerOf(a, this.rules, this.themes.has(a.section));
         this.owners.set(key, owner);
       }
       this.ownerCache = owner;
@@ -108,6 +111,7 @@ export function createContext(
   cadenceDays: number,
   plan: { title: string; asOf: string | null },
   rules: CompiledRules,
+  themeSections: ReadonlySet<string> = new Set(),
 ): RuleContext {
   const asOfDay = dayNumber(asOf);
   if (asOfDay === null) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${asOf}"`);
@@ -116,12 +120,13 @@ export function createContext(
   return {
     asOf,
     ownerCache,
+    themeSections,
     asOfDay,
     cadenceDays,
     plan,
     rules,
     facts(action) {
-      if (current?.action !== action) current = new ActionFacts(action, rules, ownerCache);
+      if (current?.action !== action) current = new ActionFacts(action, rules, ownerCache, themeSections);
       return current;
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRules } from "./compile.js";
 import { DEFAULT_RULE_DATA } from "./data.js";
-import { acronymVariants, findBodies, isSelf, ownerOf } from "./owner.js";
+import { acronymVariants, findBodies, isSelf, ownerOf, themeSections } from "./owner.js";
 import { cleanAction } from "./testing.js";
 
 const rules = compileRules(DEFAULT_RULE_DATA);
@@ -72,5 +72,34 @@ describe("owners and bodies", () => {
     );
     expect(isSelf("the local authority", council, rules)).toBe(true);
     expect(isSelf("Milltown Borough Council", council, rules)).toBe(false);
+  });
+
+  it("takes a section as the agency's name only where it is not a theme several agencies share", () => {
+    const theme = "2. Handing over from youth to adult services";
+    const actions = [
+      cleanAction({ section: theme, organisation: "Eastvale Council", ref: "2.1" }),
+      cleanAction({ section: theme, organisation: "Eastvale Probation Delivery Unit", ref: "2.2" }),
+      cleanAction({
+        section: "Eastvale ICB",
+        organisation: "NHS Eastvale Integrated Care Board",
+        ref: "3.1",
+      }),
+      cleanAction({
+        section: "Eastvale ICB",
+        organisation: "NHS Eastvale Integrated Care Board",
+        ref: "3.2",
+      }),
+      cleanAction({ section: "No organisation", organisation: null, ref: "4.1" }),
+      cleanAction({ section: "No organisation", organisation: "Eastvale Council", ref: "4.2" }),
+    ];
+    expect([...themeSections(actions)]).toEqual([theme]);
+    const asAgency = ownerOf(actions[0] as ReturnType<typeof cleanAction>, rules, false);
+    const asTheme = ownerOf(actions[0] as ReturnType<typeof cleanAction>, rules, true);
+    expect(isSelf("adult services", asAgency, rules)).toBe(true);
+    expect(isSelf("adult services", asTheme, rules)).toBe(false);
+    expect(isSelf("Eastvale Council", asTheme, rules)).toBe(true);
+    // With no organisation, the section is all there is to name the owner.
+    const unnamed = ownerOf(cleanAction({ section: theme, organisation: null }), rules, true);
+    expect(isSelf("adult services", unnamed, rules)).toBe(true);
   });
 });

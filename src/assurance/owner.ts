@@ -45,11 +45,16 @@ const ACRONYM = /(?<![A-Za-z0-9])[A-Z][A-Z&]{1,7}(?:-[A-Z]{1,4})?s?(?![A-Za-z0-9
 const CAP_SEQUENCE =
   /(?<![A-Za-z0-9’'])(?:[A-Z][\w&'’.-]*)(?:\s+(?:(?:of|and|&|for|the)\s+)?(?:[A-Z][\w&'’-]*))*(?:['’]s)?/g;
 
-export function ownerOf(action: AssuredAction, rules: CompiledRules): Owner {
+/**
+ * The owner's names. A section heading is one of them where it names the agency ("Clinical Commissioning
+ * Group (CCG)"), not where it is a theme several agencies' actions sit under ("A. Moving from children's to
+ * adult services"): there its words are the subject of the work, and bodies it names are other bodies.
+ */
+export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTheme = false): Owner {
   const names = [action.organisation ?? "", ...(action.organisations ?? [])].filter(
     (n) => n.trim().length > 0,
   );
-  const section = action.section ?? "";
+  const section = sectionIsTheme && names.length > 0 ? "" : (action.section ?? "");
   const acronyms = new Set<string>();
   const words = new Set<string>();
   const phrases = new Set<string>();
@@ -75,7 +80,31 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules): Owner {
   rules.data.bodies.groupOwners.forEach((members, i) => {
     if (members.some((m) => containsWord(ownerText, m))) groups.add(i);
   });
-  return { short: shortName(action, acronyms, rules), acronyms, words, phrases, groups, judged: new Map() };
+  return {
+    short: shortName(action, section, acronyms, rules),
+    acronyms,
+    words,
+    phrases,
+    groups,
+    judged: new Map(),
+  };
+}
+
+/**
+ * Sections that are themes, not agencies: those holding actions of more than one organisation (a plan laid
+ * out by finding or priority, each agency's actions beneath).
+ */
+export function themeSections(actions: readonly AssuredAction[]): Set<string> {
+  const first = new Map<string, string>();
+  const themes = new Set<string>();
+  for (const a of actions) {
+    const org = a.organisation?.trim().toLowerCase();
+    if (!org || themes.has(a.section)) continue;
+    const seen = first.get(a.section);
+    if (seen === undefined) first.set(a.section, org);
+    else if (seen !== org) themes.add(a.section);
+  }
+  return themes;
 }
 
 /** Initials of a name with and without "NHS", "Foundation", "Trust" and the like: LPT, MKUHFT, MKUHT, UHL, ICB. */
@@ -109,12 +138,17 @@ export function acronymVariants(name: string): string[] {
   return [...out];
 }
 
-function shortName(action: AssuredAction, acronyms: Set<string>, rules: CompiledRules): string {
+function shortName(
+  action: AssuredAction,
+  ownSection: string,
+  acronyms: Set<string>,
+  rules: CompiledRules,
+): string {
   const generic = new Set(rules.data.bodies.genericAcronyms);
   const withArticle = (a: string) => (generic.has(a) ? `the ${a}` : a);
-  const paren = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(action.section ?? "");
+  const paren = /\(([A-Z][A-Za-z&]{1,9})\)/.exec(ownSection);
   if (paren?.[1]) return withArticle(paren[1]);
-  const section = (action.section ?? "").trim();
+  const section = ownSection.trim();
   if (/^[A-Z][A-Z&]{1,9}$/.test(section)) return withArticle(section);
   const org = (action.organisation ?? "").trim();
   if (org && org.split(/\s+/).length <= 3) return org;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingOf } from "../testing.js";
+import { cleanAction, findingOf, findings } from "../testing.js";
 
 const LPT = {
   section: "Leicestershire Partnership NHS Trust (LPT)",
@@ -443,5 +443,25 @@ describe("deflected", () => {
         ),
       ).toBe(false);
     });
+  });
+
+  it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
+    const theme = "C. Leaving hospital and going home";
+    const handedOver = cleanAction({
+      section: theme,
+      organisation: "Eastvale Council – Adult Social Care",
+      ref: "C1",
+      action: "Hold a discharge planning meeting for every adult with care needs before they leave hospital.",
+      progress:
+        "The ward has to call the meeting: until hospital staff tell us a discharge date there is nothing for us to arrange.",
+      status: "minor-risk",
+      statusText: "Amber",
+    });
+    const other = cleanAction({ section: theme, organisation: "Eastvale Hospitals NHS Trust", ref: "C2" });
+    const raised = (actions: ReturnType<typeof cleanAction>[]) =>
+      findings(actions).filter((f) => f.kind === "deflected" && f.ref === "C1");
+    expect(raised([handedOver, other])).toHaveLength(1);
+    // Over one agency's actions alone the heading is read as that agency's name, "hospital" among its words.
+    expect(raised([handedOver, { ...other, organisation: handedOver.organisation }])).toHaveLength(0);
   });
 });
