@@ -128,7 +128,7 @@ export interface WordingData {
   };
   completedWithoutEvidence: {
     severity: "high" | "medium" | "low";
-    reason: { empty: string; noEvidence: string; input: string };
+    reason: { empty: string; noEvidence: string; input: string; noChange: string };
     what: Record<string, string>;
     question: { empty: string; other: string };
   };

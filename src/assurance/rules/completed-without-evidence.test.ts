@@ -42,6 +42,20 @@ describe("completed-without-evidence", () => {
     ).toContain("work still in progress");
   });
 
+  it("says once that nothing delivered is reported, whatever else the progress holds", () => {
+    const mixed = findingOf("completed-without-evidence", {
+      ...done,
+      progress: "The panel met on 3 March. Leaflets went to the printers' queue.",
+    })?.reason;
+    expect(mixed).toContain("describes an input");
+    expect(mixed).not.toMatch(/no delivered change, not a delivered change/);
+    const plain = findingOf("completed-without-evidence", {
+      ...done,
+      progress: "Leaflets went to the printers' queue.",
+    })?.reason;
+    expect(plain).toMatch(/reports no delivered change\.$/);
+  });
+
   it("counts funding as delivered when funding is what the action asked for", () => {
     expect(
       findingOf("completed-without-evidence", {

@@ -55,18 +55,18 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
     }
     if (c.kind === "ongoing" && CONTINUES.test(c.text) && RECURRING.test(action.action)) return null;
   }
-  const kinds = [
-    ...new Set(
-      reading.clauses.filter((c) => c.kind !== "declared" && c.kind !== "rating").map((c) => c.kind),
-    ),
-  ];
+  // A clause that reports nothing says no more than "no delivered change", which the reason says anyway.
+  const named = [...new Set(reading.clauses.map((c) => c.kind))].filter((k) => w.what[k] !== undefined);
   const q = quote(action.progress, 160).replace(/[.]$/, "");
-  const what = joinAnd(kinds.map((k) => w.what[k] ?? w.what.neutral ?? k));
+  const reason =
+    named.length === 0
+      ? fill(w.reason.noChange, { rating, quote: q })
+      : fill(w.reason.input, { rating, quote: q, what: joinAnd(named.map((k) => w.what[k] ?? k)) });
   return finding(
     action,
     "completed-without-evidence",
     w.severity,
-    fill(w.reason.input, { rating, quote: q, what }),
+    reason,
     fill(w.question.other, { org, np, quote: q }),
   );
 }
