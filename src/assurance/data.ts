@@ -79,6 +79,7 @@ export interface BodiesData {
   capitalisedHeads: string[];
   groups: string[][];
   groupOwners: string[][];
+  notGroupOwners: { about: string; phrases: string[] };
   selfPronouns: string[];
   genericAcronyms: string[];
   triggers: DeflectionTrigger[];

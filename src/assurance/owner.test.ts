@@ -45,6 +45,18 @@ describe("owners and bodies", () => {
       "commissioners",
     ]);
     expect(findBodies("Review of CP-IS and LAC health", rules).map((b) => b.text)).toEqual(["health"]);
+    expect(findBodies("It has to be started by the ICB.", rules).map((b) => b.text)).toEqual(["ICB"]);
+    expect(findBodies("Sent to NHS England.", rules).map((b) => b.text)).toEqual(["NHS England"]);
+  });
+
+  it("does not take an academy trust for an NHS trust", () => {
+    const academy = ownerOf(
+      cleanAction({ section: "Education", organisation: "Westbrook Academy Trust" }),
+      rules,
+    );
+    const hospitals = ownerOf(cleanAction({ section: "Acute", organisation: "Westbrook NHS Trust" }), rules);
+    expect(isSelf("hospital", academy, rules)).toBe(false);
+    expect(isSelf("hospital", hospitals, rules)).toBe(true);
   });
 
   it("tells the owner from other bodies", () => {

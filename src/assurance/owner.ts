@@ -75,7 +75,9 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTh
       if (!rules.notBodies.has(a.toUpperCase())) acronyms.add(a.toUpperCase());
     }
   }
-  const ownerText = ` ${[...names, section].join(" ").toLowerCase()} `;
+  let ownerText = ` ${[...names, section].join(" ").toLowerCase()} `;
+  for (const phrase of rules.data.bodies.notGroupOwners.phrases)
+    ownerText = ownerText.replaceAll(phrase, " ");
   const groups = new Set<number>();
   rules.data.bodies.groupOwners.forEach((members, i) => {
     if (members.some((m) => containsWord(ownerText, m))) groups.add(i);
@@ -194,10 +196,11 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
   const found: BodyMention[] = [];
   CAP_SEQUENCE.lastIndex = 0;
   for (let m = CAP_SEQUENCE.exec(text); m; m = CAP_SEQUENCE.exec(text)) {
-    const seq = m[0].replace(/['’]s$/, "");
+    // A sentence's full stop is not part of the name: "initiated by the ICB." names "ICB".
+    const seq = m[0].replace(/['’]s$/, "").replace(/[.]+$/, "");
     const lastSpace = Math.max(seq.lastIndexOf(" "), seq.lastIndexOf("\n"), seq.lastIndexOf("\t"));
     const single = lastSpace < 0;
-    const last = seq.slice(lastSpace + 1).replace(/[.]$/, "");
+    const last = seq.slice(lastSpace + 1);
     const atSentenceStart =
       (m.index === 0 && startsSentence) || /[.!?:;]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     if (rules.capitalisedHead.has(last) && !(single && atSentenceStart)) {

@@ -445,6 +445,127 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads offers that wait to be asked, work held elsewhere and actions disowned", () => {
+    const COUNCIL = {
+      section: "Children's Services",
+      organisation: "Westbrook Council",
+      lead: "Head of Service",
+    };
+    const HEALTH = {
+      section: "Community health",
+      organisation: "Westbrook Community Health",
+      lead: "Service Lead",
+    };
+    const TRUST = {
+      section: "Acute",
+      organisation: "Westbrook Hospitals NHS Trust",
+      lead: "Named Nurse",
+    };
+    const SCHOOLS = { section: "Education", organisation: "Westbrook Academy Trust", lead: "Director" };
+    const POLICE = { section: "Police", organisation: "Westbrook Police", lead: "DCI" };
+    const CHARITY = {
+      section: "Voluntary sector",
+      organisation: "Westbrook Family Hubs (charity)",
+      lead: "Manager",
+    };
+    const raised = (owner: object, progress: string) =>
+      findingOf("deflected", { ...owner, progress }) !== undefined;
+
+    it("an offer kept for whoever asks", () => {
+      expect(
+        raised(
+          COUNCIL,
+          "Copies of the chronology will be sent to any school that phones the duty desk and asks for one.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(COUNCIL, "The risk summary is shared with whichever GP practice contacts us to request it."),
+      ).toBe(true);
+      expect(
+        raised(
+          HEALTH,
+          "The nursing team would gladly attend a strategy discussion whenever a social worker rings to invite them.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          COUNCIL,
+          "We send the chronology to every school within five days of a strategy meeting; any school that asks for an earlier copy gets one the same day.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          HEALTH,
+          "The designated nurse has delivered the session to all 28 practices and would happily repeat it for any practice that asks.",
+        ),
+      ).toBe(false);
+    });
+
+    it("work that has to start with, or is built by, someone else", () => {
+      expect(raised(SCHOOLS, "Any referral of this kind needs to be started from the hospital's end.")).toBe(
+        true,
+      );
+      expect(
+        raised(
+          POLICE,
+          "The referral form is designed and owned nationally. Any amendment goes through the College of Policing's change control.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          COUNCIL,
+          "The audit runs to the ICB's calendar, not ours; the findings will be shared whenever they next report.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          POLICE,
+          "The system is maintained nationally, so we have added a local prompt to the front sheet and written to the Home Office with three proposed changes.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          TRUST,
+          "Changes to the template go through the Trust's own digital change process; the request was logged on 4 April and the new field went live on 20 May.",
+        ),
+      ).toBe(false);
+    });
+
+    it("another body's move made the condition of the agency's own", () => {
+      expect(
+        raised(
+          CHARITY,
+          "Our grant covers group sessions only. If commissioners want weekend cover, they will need to fund it first.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          HEALTH,
+          "The youth service knows these young people best; they would be the natural home for the group.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          COUNCIL,
+          "If the ICB wants additional places, we have costed them and sent the figures on 3 May.",
+        ),
+      ).toBe(false);
+    });
+
+    it("the action called misdirected", () => {
+      expect(raised(TRUST, "The Trust considers this recommendation misdirected.")).toBe(true);
+      expect(raised(TRUST, "We regard the action as wrongly allocated and have said so at the panel.")).toBe(
+        true,
+      );
+      expect(
+        raised(
+          TRUST,
+          "The safeguarding team rewrote the bruising pathway with the paediatric leads; it went live on 1 April.",
+        ),
+      ).toBe(false);
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

@@ -362,6 +362,8 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
   // "… own this - they commission the contract": the body named before, not the agency, did it.
   if (THEY.test(text.slice(0, at))) return false;
+  // "the wording will change whenever they next refresh it": the deed waits on another body's doing.
+  if (onOthersDoing(text.slice(at), owner, rules)) return false;
   // Supporting or attending is not a deed of the agency's own, unless it is counted ("attended 46 of 51 ICPCs").
   const deed = text.slice(at, at + 80);
   if (weakLead(rules).test(deed) && !COUNTED_PART.test(deed.replace(LEADING_WORDS, ""))) return false;
@@ -375,6 +377,19 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
     if (by && !isSelf(by.text, owner, rules)) return false;
   }
   return true;
+}
+
+const ON_CONDITION = /\b(?:whenever|when|once|if|after|as\s+soon\s+as|until)\s+/gi;
+
+function onOthersDoing(deed: string, owner: Owner, rules: CompiledRules): boolean {
+  for (const m of deed.matchAll(ON_CONDITION)) {
+    const rest = deed.slice(m.index + m[0].length);
+    if (/^they\b/i.test(rest)) return true;
+    const body = findBodies(rest.slice(0, 60), rules, false)[0];
+    if (body && /^(?:the\s+)?$/i.test(rest.slice(0, body.index)) && !isSelf(body.text, owner, rules))
+      return true;
+  }
+  return false;
 }
 
 /** Words that may stand before the verb of a deed: "now sends", "will continue to support". */
@@ -413,8 +428,9 @@ function draftedAt(text: string): number {
 const COUNTED_PART =
   /^(?:attend|support|participat|contribut)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:out\s+)?of\s+\d+)/i;
 
+/** Where a hand-over and the agency's own part meet: "but", "although", or ", so we …". */
 const CONTRAST =
-  /,?\s+(?:but|however|although|though|whereas|while|yet)\b,?\s*|^\s*(?:although|though|while|whilst)\b\s*/i;
+  /,?\s+(?:but|however|although|though|whereas|while|yet)\b,?\s*|^\s*(?:although|though|while|whilst)\b\s*|,\s*(?:and\s+)?(?:so|therefore|instead)\s+(?=(?:we|I)\b)/i;
 
 function ownDeedBeside(clause: string, owner: Owner, rules: CompiledRules): boolean {
   const cut = CONTRAST.exec(clause);
