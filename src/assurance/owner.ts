@@ -75,6 +75,9 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTh
       if (!rules.notBodies.has(a.toUpperCase())) acronyms.add(a.toUpperCase());
     }
   }
+  // "drafted by PSW" where the lead is "Principal SW – A. Breen": the lead's role by its initials.
+  const role = roleInitials(action.lead ?? "");
+  if (role) acronyms.add(role);
   let ownerText = ` ${[...names, section].join(" ").toLowerCase()} `;
   for (const phrase of rules.data.bodies.notGroupOwners.phrases)
     ownerText = ownerText.replaceAll(phrase, " ");
@@ -90,6 +93,14 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTh
     groups,
     judged: new Map(),
   };
+}
+
+/** "Principal SW – A. Breen" → "PSW", "Designated Nurse, LAC" → "DNLAC": the initials a plan may call its lead by. */
+function roleInitials(lead: string): string | null {
+  const role = lead.split(/\s[–—-]\s|,|\(/)[0] ?? "";
+  const words = role.split(/\s+/).filter((w) => /^[A-Z]/.test(w));
+  const initials = words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join("");
+  return words.length >= 2 && initials.length >= 3 && initials.length <= 6 ? initials : null;
 }
 
 /**

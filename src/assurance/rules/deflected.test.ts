@@ -566,6 +566,249 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads hand-overs in the wording of long, defensive updates", () => {
+    const raised = (organisation: string, progress: string, lead = "Head of Service") =>
+      findingOf("deflected", { section: "Agency", organisation, lead, progress }) !== undefined;
+
+    it("only another body can act, or it is another body's obligation", () => {
+      expect(
+        raised(
+          "Westbrook GP Federation",
+          "Only the ICB's contracting team can add this to the practice contracts.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Only the named nurse can sign off the plan; she signed off all 14 in May.",
+          "Named Nurse",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          "Westbrook Council",
+          "Getting the child to the clinic is the transport provider's obligation. Their performance is a matter for their contract review.",
+        ),
+      ).toBe(true);
+    });
+
+    it("the agency named as not the one doing it", () => {
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "The rota is set by the MASH partnership board, not by the Trust.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Probation Delivery Unit",
+          "Enquiries go through the regional hub, which is run for the region rather than by the PDU.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Council",
+          "Cases are now held by our own team rather than by agency staff; 40 of 42 reallocated in May.",
+        ),
+      ).toBe(false);
+    });
+
+    it("the agency's part only wished for, or done to it", () => {
+      expect(
+        raised(
+          "Westbrook Family Hubs (charity)",
+          "We would very much welcome being able to extend the service. The number of sessions is decided by the ICB as commissioner.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Community Health",
+          "Weekend cover is decided by the ICB. The team is commissioned for weekday clinics only.",
+        ),
+      ).toBe(true);
+    });
+
+    it("no mandate, beyond what is funded, outside the specification", () => {
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Changing the national form is not something the Trust has any mandate to do.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Community Health",
+          "Visiting every family goes beyond what the service is funded to provide.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Sexual Health Service",
+          "Outreach to children's homes is not part of the specification we are contracted to deliver.",
+        ),
+      ).toBe(true);
+    });
+
+    it("the action disowned", () => {
+      expect(raised("Westbrook Hospitals NHS Trust", "We do not see this as a maternity action.")).toBe(true);
+      expect(
+        raised("Westbrook Police", "The Force regards this recommendation as not one for policing."),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "We do not regard this as finished: 12 of 20 wards have the new form and the rest follow in May.",
+        ),
+      ).toBe(false);
+      expect(raised("Westbrook Hospitals NHS Trust", "The Trust does not accept this recommendation.")).toBe(
+        true,
+      );
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "The Trust accepts this recommendation and has appointed a lead, who started on 2 May.",
+        ),
+      ).toBe(false);
+    });
+
+    it("offers that wait for a request, a document or a form", () => {
+      expect(
+        raised(
+          "Westbrook Mental Health NHS Trust",
+          "A clinician can be released for a case provided the panel chair puts in a written request.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Fire and Rescue Service",
+          "We are happy to sign the agreement once it is put in front of us.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook GP Federation",
+          "Practices will complete the summary on receipt of a request form from the LAC team.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "ED clinicians will always complete a referral whenever the MASH, the police or a social worker asks for one.",
+        ),
+      ).toBe(true);
+    });
+
+    it("asking another body to take it up, or to be measured instead", () => {
+      expect(
+        raised(
+          "Westbrook Police",
+          "We would ask that the Board's independent chair takes this up with the statutory partners.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Domestic Abuse Service",
+          "We suggest this is measured against the commissioner rather than against us.",
+        ),
+      ).toBe(true);
+    });
+
+    it("passed on to another body to pick up", () => {
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Passed to the community provider to pick up on their own log.",
+        ),
+      ).toBe(true);
+      expect(raised("Westbrook Hospitals NHS Trust", "Forwarded to WCH to take forward.")).toBe(true);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Forwarded to the named GP for every child; 38 of 40 reviewed within a week.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          "Westbrook Dental Network",
+          "The network has referred the Board to the ICB's commissioning lead.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "The team referred 21 patients to the district nurses before discharge.",
+        ),
+      ).toBe(false);
+    });
+
+    it("not the kind of body that does this", () => {
+      expect(
+        raised(
+          "Westbrook Council – Environmental Health",
+          "Environmental health is an enforcement, not a safeguarding, function.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Befriending (charity)",
+          "We are a small charity without any statutory safeguarding duty.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Befriending (charity)",
+          "We rely on the surgery and social services to tell us what is needed.",
+        ),
+      ).toBe(true);
+    });
+
+    it("held up until another body agrees", () => {
+      expect(
+        raised(
+          "Westbrook Community Health",
+          "We cannot add a new contact without Public Health agreeing to vary the contract.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Council",
+          "We cannot close this without the audit results; the audit of 50 cases finished on 3 May and the report goes to the board in June.",
+        ),
+      ).toBe(false);
+    });
+
+    it("a document out for comment, a hedge before another body's work, a decision for others", () => {
+      expect(
+        raised(
+          "NHS Westbrook Integrated Care Board",
+          "Funding of £38,400 agreed at the finance committee on 14 June. The job description is with the LMC for comment.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          "NHS Westbrook Integrated Care Board",
+          "It is our understanding that NHS England is rewriting the national guidance, so the local standard will wait for it.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Community Health",
+          "Whether this can go ahead is therefore a decision for the commissioners.",
+        ),
+      ).toBe(true);
+    });
+
+    it("the lead called by the initials of the post", () => {
+      expect(
+        raised(
+          "Westbrook Council – Adult Social Care",
+          "Practice note drafted by PSW; with Legal for comment.",
+          "Principal SW – A. Breen",
+        ),
+      ).toBe(false);
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

@@ -102,7 +102,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
  * A body at the head of a clause (or of what is said after "that"), the subject of what follows; not the
  * subject of a passive ("the LA should be informed by ED staff"), which is who the work is done to.
  */
-const SUBJECT_BEFORE = /^\W*(?:[^.;:]{0,80}?\b(?:that|whether)\s+)?(?:the\s+|a\s+|an\s+|their\s+)?$/i;
+const SUBJECT_BEFORE =
+  /^\W*(?:[^.;:]{0,40}:\s*)?(?:[^.;:]{0,80}?\b(?:that|whether)\s+)?(?:the\s+|a\s+|an\s+|their\s+)?$/i;
 /** Approving, noting or challenging another's work is not doing it. */
 const OVERSIGHT =
   "approved|ratified|endorsed|agreed|noted|received|supported|welcomed|accepted|closed|reviewed|discussed|challenged|scrutinised";
@@ -117,6 +118,9 @@ const AGENT_BEFORE = new RegExp(
 );
 /** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
 const OWN_VOICE = /\b(?:we|us|our|ourselves|she|he|her|his)\b/i;
+/** "It is our understanding that NHS England is …": the agency telling what another does, not its own part. */
+const HEDGE =
+  /\b(?:it\s+is\s+)?(?:our|my)\s+(?:understanding|view|position|belief|expectation|assumption)\b|\bin\s+our\s+view\b|\bwe\s+(?:understand|believe|gather|are\s+told|have\s+been\s+told|are\s+aware)\b/gi;
 /** "the Digital team", "the named nurse team": a team named without another organisation is the agency's own. */
 const OWN_TEAM = /^\s+(?:team|teams|unit|department|lead|leads|manager|managers)\b/i;
 
@@ -144,7 +148,7 @@ function otherBodyActs(
   if (!MAY_NAME_BODY.test(progress) && !namesBodyWord(progress, rules)) return null;
   for (let i = 0; i < clauses.length; i++) {
     const text = (clauses[i] as Span).text;
-    if (OWN_VOICE.test(text)) continue;
+    if (OWN_VOICE.test(text.replace(HEDGE, ""))) continue;
     const bodies = findBodies(text, rules);
     if (bodies.some((b) => isSelf(b.text, owner, rules))) continue;
     for (const b of bodies) {
@@ -256,6 +260,9 @@ function judge(
       }
       body ??= namedBody(head, rest.slice(head.length), rules);
       if (!body && t.trigger.properName) body = properNameAt(head, rules);
+      // "a matter for their contract review": after a hand-over, "their" is the other body's.
+      if (!body && kind === "other" && !organisationOnly && THEIR.test(head))
+        return { clause, kind, body: null };
       // "are for the local authority": the body must be what the words are about, not named further on.
       if (body && t.trigger.near && !NEAR_AFTER.test(source.slice(0, body.index))) body = null;
       break;
@@ -279,8 +286,11 @@ function judge(
     case "beforeSelfOrNone": {
       source = clause.slice(0, m.index);
       const all = bodiesIn(source, rules);
-      // "The youth service would be the natural home": a service named in lower case, at the head.
-      body = all[all.length - 1] ?? (t.trigger.near ? namedBody(source, "", rules) : null);
+      // "The youth service would be the natural home": a service named in lower case, at the head;
+      // "is Vectis Travel's obligation": a name the lists do not know, right before the possessive.
+      body =
+        all[all.length - 1] ??
+        (t.trigger.near ? (namedBody(source, "", rules) ?? properNameBefore(source, rules)) : null);
       if (body && t.trigger.near && !NEAR_GAP.test(source.slice(body.end))) body = null;
       if (where === "beforeSelfOrNone") {
         if (!body || isSelf(body.text, owner, rules)) return { clause, kind, body: null };
@@ -360,10 +370,13 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (at < 0) return false;
   // "There is no intention for practices to send it unprompted": a deed denied is not a deed.
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
+  if (HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
+  if (DONE_TO.test(text.slice(at)) && PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) return false;
   // "… own this - they commission the contract": the body named before, not the agency, did it.
   if (THEY.test(text.slice(0, at))) return false;
-  // "the wording will change whenever they next refresh it": the deed waits on another body's doing.
-  if (onOthersDoing(text.slice(at), owner, rules)) return false;
+  // "the wording will change whenever they next refresh it", "Should the national team revise the standard,
+  // we will adopt it": the deed waits on another body's doing.
+  if (onOthersDoing(text, owner, rules)) return false;
   // Supporting or attending is not a deed of the agency's own, unless it is counted ("attended 46 of 51 ICPCs").
   const deed = text.slice(at, at + 80);
   if (weakLead(rules).test(deed) && !COUNTED_PART.test(deed.replace(LEADING_WORDS, ""))) return false;
@@ -379,15 +392,19 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   return true;
 }
 
-const ON_CONDITION = /\b(?:whenever|when|once|if|after|as\s+soon\s+as|until)\s+/gi;
+const ON_CONDITION = /\b(?:whenever|when|once|if|after|as\s+soon\s+as|until|should)\s+/gi;
+/** "if and when it is commissioned": a condition only another body (a commissioner, a funder, an asker) meets. */
+const OTHERS_ACT =
+  /^(?:and\s+when\s+)?(?:it|this|that|these|they)\s+(?:is|are|has\s+been|have\s+been|gets?)\s+(?:commissioned|funded|requested|asked\s+for)\b/i;
 
-function onOthersDoing(deed: string, owner: Owner, rules: CompiledRules): boolean {
-  for (const m of deed.matchAll(ON_CONDITION)) {
-    const rest = deed.slice(m.index + m[0].length);
-    if (/^they\b/i.test(rest)) return true;
-    const body = findBodies(rest.slice(0, 60), rules, false)[0];
-    if (body && /^(?:the\s+)?$/i.test(rest.slice(0, body.index)) && !isSelf(body.text, owner, rules))
-      return true;
+/** A condition in the clause that another body must meet first: "whenever they next …", "once the ICB …". */
+function onOthersDoing(clause: string, owner: Owner, rules: CompiledRules): boolean {
+  for (const m of clause.matchAll(ON_CONDITION)) {
+    const rest = clause.slice(m.index + m[0].length);
+    if (/^they\b/i.test(rest) || OTHERS_ACT.test(rest)) return true;
+    const until = rest.search(/[,;:]/);
+    const condition = until < 0 ? rest.slice(0, 80) : rest.slice(0, until);
+    if (findBodies(condition, rules, false).some((b) => !isSelf(b.text, owner, rules))) return true;
   }
   return false;
 }
@@ -411,18 +428,30 @@ function weakLead(rules: CompiledRules): RegExp {
 /** "Police line to be closed", "action to be re-worded": what happens to the plan's line is not work done. */
 const PLAN_ADMIN =
   /\b(?:line|action|recommendation|item|entry|row)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
-const NEGATED_BEFORE = /\b(?:no|not|never|neither|nor|nothing|none|nobody|cannot|can['’]t|unable)\b[^.;,]*$/i;
+const NEGATED_BEFORE =
+  /\b(?:no|not|never|neither|nor|nothing|none|nobody|cannot|can['’]t|unable|rather\s+than|instead\s+of)\b[^.;,]*$/i;
 /** "what is available depends on what the framework procures": a condition, not a deed. */
 const DEPENDS_ON =
   /\b(?:depends?|depended|depending|dependent|dependant|contingent|conditional|reliant|relies|relying|hinges?)\s+(?:up)?on\b/i;
 const THEY = /^\W*(?:and\s+|but\s+)?they\b/i;
+const THEIR = /^\s*their\b/i;
+/** "would welcome being able to deliver it", "would have to be built into the contract": wished for, not done. */
+const HYPOTHETICAL_BEFORE =
+  /\b(?:would|could|might)\s+(?:[\w'’]+\s+){0,3}?(?:welcome|like|love|want|wish|prefer|hope)\b[^.;]*$|\b(?:would|could|might)\s+(?:(?:first|still|also|then)\s+)?(?:have|need)\s+to\s+(?:be\s+)?$|\b(?:hopes?|wish(?:es)?|aspires?)\s+to\s+(?:be\s+)?$/i;
+/** "The team is commissioned for weekday clinics": what is done to the agency, not by it. */
+const DONE_TO =
+  /^(?:commissioned|funded|contracted|resourced|staffed|specified|asked|required|expected|mandated|paid)\b/i;
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:only\s+|now\s+|currently\s+|already\s+)?$/i;
 /** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
 const DRAFTED =
   /\b(?:re)?drafted\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued)\b/i;
 
+/** "the rec looks to have been drafted with the community provider in mind": the review's draft, not the agency's. */
+const PLAN_TEXT_BEFORE = /\b(?:rec|recs|recommendations?|actions?|findings?|review)\b[^.;]*$/i;
+
 function draftedAt(text: string): number {
   const m = DRAFTED.exec(text);
-  return m ? m.index : -1;
+  return m && !PLAN_TEXT_BEFORE.test(text.slice(0, m.index)) ? m.index : -1;
 }
 
 const COUNTED_PART =
@@ -477,6 +506,19 @@ function properNameAt(head: string, rules: CompiledRules): BodyMention | null {
     return null;
   const index = head.indexOf(m[1]);
   return { text: m[1], index, end: index + m[1].length };
+}
+
+/** Words that make a capitalised name a post, not a body: "the Named Nurse's responsibility". */
+const ROLE_WORD =
+  /\b(?:Nurse|Nurses|Lead|Leads|Manager|Managers|Director|Directors|Officer|Officers|Doctor|Head|Chair|Chairs|Worker|Workers|Consultant|Consultants|Practitioner|Clinician|Adviser|Advisor|Coordinator|Co-ordinator|Team|Teams|Staff|Professional|Professionals|Deputy|Chief)$/;
+
+function properNameBefore(source: string, rules: CompiledRules): BodyMention | null {
+  const name = PROPER_NAME.exec(source);
+  const text = name?.[1]?.trim();
+  if (!text || !name || ROLE_WORD.test(text) || /^(?:The|It|This|That|Its)$/.test(text)) return null;
+  if (rules.notBodies.has(text.toUpperCase()) || MONTH_OR_DAY.test(text)) return null;
+  const index = source.lastIndexOf(text);
+  return { text, index, end: index + text.length };
 }
 
 const MONTH_OR_DAY =
