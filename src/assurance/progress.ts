@@ -106,6 +106,7 @@ export function readProgress(
     if (c.kind === "delay" && !delay && !recovered) delay = c;
     if (c.kind === "declared") declaresDone = true;
     if (c.kind === "intent") planned++;
+    else if (c.kind === "neutral" && DATE_HEADER.test(c.text)) continue;
     else if (c.kind !== "declared" && c.kind !== "rating") other++;
   }
   if (!delay && !recovered && /\b(?:once|when|until|till|after)\b/i.test(text)) {
@@ -126,6 +127,10 @@ export function readProgress(
     onlyPlanned: planned > 0 && other === 0,
   };
 }
+
+/** "Update 15/07/27:", "Position statement (08/10/27)": the date of an entry, which reports nothing itself. */
+const DATE_HEADER =
+  /^\W*(?:[A-Za-z]{1,12}\.?\s+){0,3}\(?(?:\d{1,2}(?:st|nd|rd|th)?[\s./-]+(?:\d{1,2}|[A-Za-z]{3,9})(?:[\s./-]+\d{2,4})?|[A-Za-z]{3,9}\s+\d{4}|\d{4}-\d{2}-\d{2})\)?\W*$/;
 
 /** The kind of one clause of a text, given the markers found in it, and where it reports something done. */
 function classifySpan(

@@ -513,6 +513,8 @@ const ROLE_WORD =
   /\b(?:Nurse|Nurses|Lead|Leads|Manager|Managers|Director|Directors|Officer|Officers|Doctor|Head|Chair|Chairs|Worker|Workers|Consultant|Consultants|Practitioner|Clinician|Adviser|Advisor|Coordinator|Co-ordinator|Team|Teams|Staff|Professional|Professionals|Deputy|Chief)$/;
 
 function properNameBefore(source: string, rules: CompiledRules): BodyMention | null {
+  // Only a name the possessive is joined to ("Vectis Travel's"), not a capital before a spaced word ("Monthly MUST").
+  if (/\s$/.test(source)) return null;
   const name = PROPER_NAME.exec(source);
   const text = name?.[1]?.trim();
   if (!text || !name || ROLE_WORD.test(text) || /^(?:The|It|This|That|Its)$/.test(text)) return null;

@@ -164,6 +164,27 @@ describe("unsupported-rating", () => {
     ).toContain("holding until");
   });
 
+  it("reads a wait for another's letter, form or reply, and a dated entry that only plans", () => {
+    for (const progress of [
+      "Surgeries will start coding carers once the hub has changed its registration form.",
+      "The question went to the national policy team and we await their reply.",
+      "Until the panel's letter arrives the partnership is not in a position to publish.",
+      "Update 15/07/27: two dates booked (Sept & Oct).",
+    ]) {
+      expect(findingOf("unsupported-rating", { progress }), progress).toBeDefined();
+    }
+    for (const progress of [
+      "Update 15/07/27: training delivered to 40 staff.",
+      "Referrals go back to the MASH when they have obtained the details; 40 returned in March.",
+      "Audit completed once the new system was live; 40 cases reviewed.",
+    ]) {
+      expect(findingOf("unsupported-rating", { progress }), progress).toBeUndefined();
+    }
+    expect(findingOf("unsupported-rating", { progress: "We await their reply." })?.reason).toBe(
+      "Rated on-track (“Green”) but the progress says “We await their reply”.",
+    );
+  });
+
   it("reads dates pencilled in as a plan", () => {
     expect(
       findingOf("unsupported-rating", {

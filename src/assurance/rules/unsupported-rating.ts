@@ -43,7 +43,7 @@ export function unsupportedRating(action: AssuredAction, ctx: RuleContext): Find
       ? null
       : reading.delay.text
     : untilBody(action.progress, facts.progressMarkers, ctx);
-  if (delay) return raise("delay", { ...base, quote: quote(delay, 120) });
+  if (delay) return raise("delay", { ...base, quote: quote(delay, 120).replace(/[.]$/, "") });
   // Plans another body is to carry out ("passed to the OPCC to consider") are not the agency's own plans.
   const ownPlans =
     reading.onlyPlanned &&
