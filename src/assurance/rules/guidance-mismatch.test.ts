@@ -120,4 +120,30 @@ describe("guidance-mismatch", () => {
     expect(action("ED nurses to complete the combined adults and children e-learning.")).toBeDefined();
     expect(action("CAMHS clinicians to attend Level 3 safeguarding children training.")).toBeUndefined();
   });
+
+  it("reads whole-family updates, a children in care team's nurses and named professionals in short forms", () => {
+    const offered = (action: string, progress = "") =>
+      findingOf("guidance-mismatch", {
+        section: "Community health",
+        organisation: "Westbrook Community Health NHS Trust",
+        action,
+        progress,
+      });
+    expect(
+      offered("GPs: whole-family (adults & children) safeguarding update at the spring PLT."),
+    ).toBeDefined();
+    expect(
+      offered("New nurses in the children in care health team to complete Level 2 e-learning."),
+    ).toBeDefined();
+    expect(offered("Named s/g professionals to attend a Level 3 update.")).toBeDefined();
+    expect(offered("ED nurses to attend joint adults & children training.")).toBeDefined();
+    expect(offered("GPs: whole-family Level 3 safeguarding update at the spring PLT.")).toBeUndefined();
+    // The named nurse wrote the module; the adult clinicians it is for are at their level.
+    expect(
+      offered(
+        "Adult community mental health clinicians to complete the Level 2 adult safeguarding refresher.",
+        "Module written by the Named Nurse and added to the Level 2 refresher in November.",
+      ),
+    ).toBeUndefined();
+  });
 });

@@ -14,7 +14,8 @@ const ABOVE = new RegExp(
   `\\b(?:above|beyond|over and above|higher than|more than)\\s+(?:core\\s+)?level\\s*(${LEVEL_WORD})\\b`,
   "gi",
 );
-const PREFILTER = /\blevels?\b|\blvl\b|(?<![A-Za-z0-9])L[1-5]|\b(?:joint|integrated|combined)\b/i;
+const PREFILTER =
+  /\blevels?\b|\blvl\b|(?<![A-Za-z0-9])L[1-5]|\b(?:joint|integrated|combined|whole[- ]family|all[- ]age)\b/i;
 const CONJUNCTION = /^(?:and|or|&|,|plus|as well as)$/i;
 const LOCATION_AFTER =
   /\s+(?:working\s+|based\s+)?(?:in|on|at|within|from|across)\s+(?:the\s+|a\s+|our\s+)?$/i;
@@ -121,6 +122,8 @@ export function offeredLevels(sentence: string, rules: CompiledRules): number[] 
 }
 
 /** Staff groups named as people who work with children (not "ED reception staff", not "porters on the children's ward"). */
+const BY_BEFORE = /\b(?:by|from)\s+(?:the\s+|our\s+|a\s+|an\s+|their\s+)?$/i;
+
 export function mentions(text: string, rules: CompiledRules): Mention[] {
   const out: Mention[] = [];
   collect(rules.staffTerms, true, text, rules, out);
@@ -137,6 +140,8 @@ function collect(re: RegExp, person: boolean, text: string, rules: CompiledRules
     const next = nextWords(text.slice(end), 4);
     if (person) {
       if (modifiesNonClinical(next, rules) || (next[0] !== undefined && isThing(next[0], rules))) continue;
+      // "Module written by the Named Nurse": who wrote or gives the training, not who it is for.
+      if (BY_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     } else {
       const decided = firstPeopleWord(next, rules);
       if (decided === "non-clinical") continue;

@@ -48,6 +48,10 @@ describe("not-smart", () => {
       "Reduce the number of children on repeat child protection plans.",
       "Share information about ED attendances with the social worker within 24 hours.",
       "Level 1 safeguarding awareness for volunteers at the children's centre.",
+      "Switch on the alerts in the ED system so looked-after status shows on arrival.",
+      "Give the nurses read-only access to the social care record.",
+      "Jointly with the council, co-locate a detective sergeant in the MASH three days a week.",
+      "Practice nurses: adult safeguarding refresher incl. hoarding, by 31/10/27.",
       "1. A review of safeguarding supervision will be undertaken.\n2. The vacancies for safeguarding lead will be recruited to.",
     ]) {
       expect(findingOf("not-smart", { action }), action).toBeUndefined();
