@@ -2,7 +2,8 @@
  * npm run eval: precision and recall of every assurance finding kind over the labelled corpus in
  * test/assurance-corpus. Exits 1 if any kind is under 0.95 on either.
  */
-import { corpusDirectory, loadCorpus } from "../src/assurance/corpus.js";
+import { existsSync } from "node:fs";
+import { corpusDirectory, heldOutDirectory, loadCorpus } from "../src/assurance/corpus.js";
 import { evaluateCorpus, formatEvaluation } from "../src/assurance/evaluate.js";
 
 const THRESHOLD = 0.95;
@@ -26,6 +27,27 @@ if (verbose || result.mismatches.length > 0) {
       `  ${m.error === "false-positive" ? "FP" : "FN"} ${m.kind}  ${m.caseId} @ ${m.asOf}  ${m.section} ${m.ref}${m.reason ? `\n      ${m.reason}` : ""}`,
     );
   }
+}
+const heldOutDir = heldOutDirectory(import.meta.url);
+if (existsSync(heldOutDir)) {
+  const heldOut = loadCorpus(heldOutDir);
+  const r = evaluateCorpus(heldOut);
+  const n = heldOut.reduce((k, c) => k + c.actions.length, 0);
+  console.log("");
+  console.log(
+    `Held out (printed, not held to the threshold): ${heldOut.length} plans, ${n} actions (${heldOutDir})`,
+  );
+  console.log("");
+  console.log(formatEvaluation(r));
+  if (verbose)
+    for (const m of r.mismatches)
+      console.log(
+        `  ${m.error === "false-positive" ? "FP" : "FN"} ${m.kind}  ${m.caseId}  ${m.section} ${m.ref}`,
+      );
+  else
+    console.log(
+      `${r.mismatches.length} disagreement(s) with the labels (npm run eval -- --verbose lists them)`,
+    );
 }
 const failing = result.scores.filter((s) => s.precision < THRESHOLD || s.recall < THRESHOLD);
 console.log("");

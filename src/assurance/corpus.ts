@@ -69,6 +69,14 @@ export function corpusDirectory(fromUrl: string = import.meta.url): string {
   return resolve(projectRoot(fromUrl), "test", "assurance-corpus");
 }
 
+/**
+ * Plans labelled by authors who saw no rules, kept apart from the corpus: `npm run eval` prints how the
+ * rules do on them, but does not hold them to the corpus's threshold, so their misses stay in view.
+ */
+export function heldOutDirectory(fromUrl: string = import.meta.url): string {
+  return resolve(projectRoot(fromUrl), "test", "assurance-heldout");
+}
+
 export function loadCorpus(dir: string = corpusDirectory()): CorpusCase[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
