@@ -8,6 +8,8 @@ export interface CompiledRules {
   /** Every word list of the language data in one expression (see scan.ts). */
   scanner: Scanner;
   deliverableMatch: { progress: RegExp; action: RegExp }[];
+  /** The preparatory verbs (a model agreed, a package commissioned), whole words. */
+  preparatory: RegExp;
   waiting: RegExp;
   declaredDone: RegExp;
   ratingOnly: RegExp;
@@ -78,6 +80,7 @@ export function compileRules(data: RuleData): CompiledRules {
       progress: new RegExp(m.progress, "i"),
       action: new RegExp(m.action, "i"),
     })),
+    preparatory: phraseRegex(lang.preparatoryVerbs.words, "gi"),
     waiting: new RegExp(lang.waitingCondition, "i"),
     declaredDone: new RegExp(lang.declaredDone, "i"),
     ratingOnly: new RegExp(lang.ratingOnly, "i"),

@@ -33,6 +33,7 @@ export interface LanguageData {
   ambivalentVerbs: string[];
   inputNouns: string[];
   deliverableMatch: { progress: string; action: string }[];
+  preparatoryVerbs: { about: string; words: string[] };
   intentMarkers: string[];
   ongoingMarkers: string[];
   stateMarkers: string[];

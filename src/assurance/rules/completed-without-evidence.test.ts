@@ -164,4 +164,46 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("reads agreeing, approving or commissioning as a step towards the change, unless it is what was asked", () => {
+    const raised = (action: string, progress: string) =>
+      findingOf("completed-without-evidence", { ...done, action, progress }) !== undefined;
+    expect(
+      raised(
+        "Run a weekly drop-in in each secondary school.",
+        "Drop-in model agreed with the heads' forum in July.",
+      ),
+    ).toBe(true);
+    expect(
+      raised(
+        "Deliver refresher training to the control room.",
+        "Package commissioned from Learning and Development.",
+      ),
+    ).toBe(true);
+    expect(
+      raised("Ratify the revised safeguarding policy.", "Policy ratified at the Board on 12 March."),
+    ).toBe(false);
+    expect(
+      raised(
+        "Develop a joint protocol for missing children.",
+        "Protocol agreed and issued to all practices in May.",
+      ),
+    ).toBe(false);
+  });
+
+  it("does not take the audit's terms, a funding bid or a 'marked complete' for the thing itself", () => {
+    const raised = (action: string, progress: string) =>
+      findingOf("completed-without-evidence", { ...done, action, progress }) !== undefined;
+    expect(
+      raised("Audit 50 cases.", "Audit terms of reference agreed; the audit tool is with leads for comment."),
+    ).toBe(true);
+    expect(
+      raised("Audit 50 cases.", "Audit of 50 cases completed in May; report to the board in June."),
+    ).toBe(false);
+    expect(raised("Secure funding for the post.", "Funding bid submitted to the ICB in March.")).toBe(true);
+    expect(raised("Secure funding for the post.", "Funding of £40,000 secured from the ICB.")).toBe(false);
+    expect(raised("Deliver training to all watches.", "Marked complete as the work now sits with L&D.")).toBe(
+      true,
+    );
+  });
 });

@@ -1,5 +1,6 @@
+import type { CompiledRules } from "../compile.js";
 import { finding, type RuleContext, ratingNote } from "../context.js";
-import { impactClause } from "../progress.js";
+import { impactClause, readClause } from "../progress.js";
 import { fill, quote } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 
@@ -44,7 +45,8 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
       fill(w.question.other, { org, np, quote: q }),
     );
   }
-  if (reading.delivered) return null;
+  if (reading.clauses.some((c) => c.kind === "delivered" && !onlyPreparatory(c.text, action, ctx.rules)))
+    return null;
   // Read last, being the dearest: a measured effect in the progress shows the change was made too.
   if (impactClause(action.progress, ctx.rules)) return null;
   const rules = ctx.rules;
@@ -69,6 +71,28 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
     reason,
     fill(w.question.other, { org, np, quote: q }),
   );
+}
+
+/**
+ * "Drop-in model agreed with the heads' forum", "Package commissioned from L&D": a clause whose only deed is a
+ * step towards the change — agreeing, approving, commissioning — when the action asked for more than that step.
+ */
+function onlyPreparatory(clause: string, action: AssuredAction, rules: CompiledRules): boolean {
+  rules.preparatory.lastIndex = 0;
+  const steps = clause.match(rules.preparatory);
+  rules.preparatory.lastIndex = 0;
+  if (!steps) return false;
+  const asked = (word: string) => new RegExp(`\\b${stem(word)}`, "i").test(action.action);
+  if (steps.some(asked)) return false;
+  if (rules.deliverableMatch.some((m) => m.progress.test(clause) && m.action.test(action.action)))
+    return false;
+  // Read again with each step as a mere discussion: whatever is still delivered was delivered.
+  return readClause(clause.replace(rules.preparatory, "discussed"), rules).kind !== "delivered";
+}
+
+/** "ratified" → "ratif", "signed off" → "sign": enough of a verb to find it in the action's own words. */
+function stem(word: string): string {
+  return (word.toLowerCase().split(/[\s-]/)[0] ?? word).slice(0, 5);
 }
 
 function joinAnd(items: string[]): string {

@@ -146,4 +146,22 @@ describe("guidance-mismatch", () => {
       ),
     ).toBeUndefined();
   });
+
+  it("reads 'Level 2 + a module' as level 2, 'Level 2+' as level 2 and above, and paramedics as urgent care", () => {
+    const offered = (action: string, progress = "") =>
+      findingOf("guidance-mismatch", {
+        section: "Health",
+        organisation: "Westbrook NHS Trust",
+        action,
+        progress,
+      });
+    expect(
+      offered(
+        "School nurses to complete Level 2 training.",
+        "31 of 44 school nurses completed Level 2 + CCE module.",
+      ),
+    ).toBeDefined();
+    expect(offered("School nurses to complete Level 2+ safeguarding training.")).toBeUndefined();
+    expect(offered("Deliver a Level 2 safeguarding refresher to all frontline paramedics.")).toBeDefined();
+  });
 });

@@ -6,7 +6,7 @@ import type { AssuredAction, Finding } from "../types.js";
 
 const LEVEL_WORD = "(?:[1-5]|one|two|three|four|five)";
 const LEVELS = new RegExp(
-  `\\b(?:levels?|lvl)\\s*(${LEVEL_WORD}(?:\\s*(?:,|&|and|\\/|-|–|to|or)\\s*(?:levels?\\s*)?${LEVEL_WORD})*)(\\s*(?:\\+|and above|or above|or higher|and higher|plus))?`,
+  `\\b(?:levels?|lvl)\\s*(${LEVEL_WORD}(?:\\s*(?:,|&|and|\\/|-|–|to|or)\\s*(?:levels?\\s*)?${LEVEL_WORD})*)(\\+|\\s+\\+(?!\\s*[A-Za-z0-9(])|\\s*(?:and above|or above|or higher|and higher|plus(?=\\s*(?:[.;,)]|$))))?`,
   "gi",
 );
 const L_FORM = /(?<![A-Za-z0-9])L([1-5])((?:\s*(?:\/|&|and|,|-|–)\s*L?[1-5])*)(?![A-Za-z0-9])/g;
