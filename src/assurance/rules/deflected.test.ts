@@ -809,6 +809,103 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads hand-overs met in the ninth and tenth rounds", () => {
+    const raised = (organisation: string, progress: string) =>
+      findingOf("deflected", { section: "Agency", organisation, lead: "Head of Service", progress }) !==
+      undefined;
+
+    it("work that waits for another body to send, publish or agree first", () => {
+      expect(
+        raised(
+          "Westbrook GP Federation",
+          "Practices will add the flag on the day the hospital sends a discharge summary.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "NHS Westbrook Integrated Care Board",
+          "We will look at a local indicator once NHS England publishes the new schedules.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Council",
+          "Cross-border working is something the regional ADCS network is best placed to broker; we will sign up to whatever is agreed.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook GP Federation",
+          "We will add the flag once the new system goes live in May; 20 of 41 practices already use it.",
+        ),
+      ).toBe(false);
+    });
+
+    it("no standing, one for another body, fixed in a contract", () => {
+      expect(
+        raised(
+          "Westbrook Homes (housing association)",
+          "The landlord has no standing to apply for closure orders.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Homes (housing association)",
+          "This line is more properly one for the Community Safety Partnership.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Buses Ltd",
+          "Turnaround times are fixed in our parent company's contract and the depot is not in a position to vary them.",
+        ),
+      ).toBe(true);
+    });
+
+    it("the action declined, not commissioned, or fixed by ministers", () => {
+      expect(raised("Westbrook Police", "The Force does not propose to take this action forward.")).toBe(
+        true,
+      );
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Emergency departments are not commissioned to provide accommodation.",
+        ),
+      ).toBe(true);
+      expect(raised("DWP – Westbrook Jobcentre", "Sanctions policy is fixed by Ministers.")).toBe(true);
+    });
+
+    it("details never given, a report passed on, attendance counted", () => {
+      expect(
+        raised(
+          "Westbrook Night Shelter (charity)",
+          "We are not given the coordinator's details unless the referring agency passes them on, so this cannot be delivered.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Probation Service – Westbrook PDU",
+          "Report sent to the regional HMPPS lead; awaiting a reply from HMPPS headquarters.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Westbrook Police",
+          "PC Lyle has attended all four hub meetings since September; the hub's analyst will also get stop-search data when requested.",
+        ),
+      ).toBe(false);
+      expect(
+        raised(
+          "Westbrook Hospitals NHS Trust",
+          "Report sent to the Board on 3 May and all 12 recommendations were accepted and actioned by the Trust.",
+        ),
+      ).toBe(false);
+      expect(
+        raised("Westbrook Police", "Every child subject to a CE plan now has a warning marker (46 of 46)."),
+      ).toBe(false);
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

@@ -30,7 +30,7 @@ const NOT_WHICH =
   /^(?:the|a|an|our|this|that|these|those|its|their|same|whole|own|any|each|every|of|for|by|with|to)$/;
 /** What may stand between a body and "to lead" / "'s responsibility": "The ICB has agreed to lead". */
 const NEAR_GAP =
-  /^(?:['’]s(?:\s+(?:[\w-]+\s+){0,2}?(?:team|teams|staff|nurses|colleagues|leads?|officers|workers|practitioners|managers|service|unit|department))?|-)?\s*(?:,\s*(?:who|which)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
+  /^(?:['’]s(?:\s+(?:[\w-]+\s+){0,2}?(?:team|teams|staff|nurses|colleagues|leads?|officers|workers|practitioners|managers|service|unit|department))?|\s+(?:network|team|teams|service|services|group|board|partnership|hub|unit|forum|panel)|-)?\s*(?:,\s*(?:who|which)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|now|also|already|formally|itself|themselves|then)\s+)*$/i;
 /** What may stand between "is for" / "would have to come from" and the body it names. */
 const NEAR_AFTER = /^\s*(?:(?:the|a|an|its|their|our)\s+)?$/i;
 const FUTURE_BEFORE =
@@ -372,6 +372,14 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
   if (HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
   if (DONE_TO.test(text.slice(at)) && PASSIVE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) return false;
+  // "we are not routinely given the details": given to the agency, not done by it.
+  if (WE_PASSIVE.test(text.slice(Math.max(0, at - 40), at + 12))) return false;
+  // "how they are used", "they will decide": another body, named before, as the subject.
+  if (THEY_SUBJECT.test(text.slice(Math.max(0, at - 40), at))) return false;
+  // "will sign up to whatever is agreed regionally": a deed waiting on what others decide.
+  if (WHATEVER.test(text.slice(at, at + 80))) return false;
+  // "SAR report sent to the regional HMPPS lead": passing the work on to another body.
+  if (passedOn(text, at, owner, rules)) return false;
   // "… own this - they commission the contract": the body named before, not the agency, did it.
   if (THEY.test(text.slice(0, at))) return false;
   // "the wording will change whenever they next refresh it", "Should the national team revise the standard,
@@ -395,7 +403,7 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
 const ON_CONDITION = /\b(?:whenever|when|once|if|after|as\s+soon\s+as|until|should)\s+/gi;
 /** "if and when it is commissioned": a condition only another body (a commissioner, a funder, an asker) meets. */
 const OTHERS_ACT =
-  /^(?:and\s+when\s+)?(?:it|this|that|these|they)\s+(?:is|are|has\s+been|have\s+been|gets?)\s+(?:commissioned|funded|requested|asked\s+for)\b/i;
+  /^(?:and\s+when\s+)?(?:(?:it|this|that|these|they)\s+(?:is|are|has\s+been|have\s+been|gets?)\s+(?:commissioned|funded|requested|asked\s+for)\b|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:comes?\s+through|arrives?|is\s+(?:received|sent|provided|passed\s+on)))/i;
 
 /** A condition in the clause that another body must meet first: "whenever they next …", "once the ICB …". */
 function onOthersDoing(clause: string, owner: Owner, rules: CompiledRules): boolean {
@@ -441,6 +449,21 @@ const HYPOTHETICAL_BEFORE =
 /** "The team is commissioned for weekday clinics": what is done to the agency, not by it. */
 const DONE_TO =
   /^(?:commissioned|funded|contracted|resourced|staffed|specified|asked|required|expected|mandated|paid)\b/i;
+const WE_PASSIVE =
+  /\bwe\s+(?:are|were|have\s+been|get|got)\s+(?:[a-z]+ly\s+|not\s+){0,2}(?:given|told|sent|provided|passed|informed|notified)\b/i;
+const THEY_SUBJECT =
+  /\bthey\s+(?:(?:are|were|is|have|has|had|will|would|can|could|should|must|do|does|did|also|then|now|still|being|been)\s+){0,3}$/i;
+const WHATEVER = /\bwhatever\s+(?:[\w'’-]+\s+){0,2}?(?:is|are|gets|comes|emerges|results)\b/i;
+const PASS_ON = /^(?:sent|forwarded|passed|escalated|referred|submitted|emailed)\s+(?:on\s+)?to\s+/i;
+const PASSED_THING =
+  /\b(?:report|reports|recommendation|recommendations|rec|SAR|DHR|CSPR|review|letter|action|request|findings|learning)\b/i;
+
+function passedOn(text: string, at: number, owner: Owner, rules: CompiledRules): boolean {
+  const m = PASS_ON.exec(text.slice(at));
+  if (!m || !PASSED_THING.test(text.slice(0, at))) return false;
+  const to = findBodies(text.slice(at + m[0].length, at + m[0].length + 60), rules, false)[0];
+  return !!to && !isSelf(to.text, owner, rules) && !rules.sectorBodies.has(normalise(to.text));
+}
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:only\s+|now\s+|currently\s+|already\s+)?$/i;
 /** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
 const DRAFTED =
@@ -455,7 +478,7 @@ function draftedAt(text: string): number {
 }
 
 const COUNTED_PART =
-  /^(?:attend|support|participat|contribut)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:out\s+)?of\s+\d+)/i;
+  /^(?:attend|support|participat|contribut)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:out\s+)?of\s+\d+|(?:all|every|each)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:[\w'’-]+\s+){0,2}?(?:meetings?|sessions?|panels?|conferences?|reviews?))/i;
 
 /** Where a hand-over and the agency's own part meet: "but", "although", or ", so we …". */
 const CONTRAST =
