@@ -46,17 +46,23 @@ export interface CompiledRules {
   notBodies: Set<string>;
   selfPronoun: RegExp;
   triggers: CompiledTrigger[];
-  /** All deflection patterns in one expression, to rule out most actions with a single scan. */
-  anyTrigger: RegExp;
-  /** The same, global, with a group around each pattern, to find which one matched where. */
-  triggerScan: RegExp;
-  /** The number of the group around each pattern in triggerScan (patterns may have groups of their own). */
-  triggerGroup: number[];
+  /** Whether any deflection pattern matches a text. */
+  anyTrigger: { test(text: string): boolean };
+  /** The patterns in a few combined expressions, global, with a group around each, to find which matched where. */
+  triggerScans: TriggerScan[];
   sectorBodies: Set<string>;
   bodyModifiedNouns: Set<string>;
   weakDeed: RegExp;
   /** Every form of every verb the lexicon knows (lower case) → its -ing form, for turning actions into phrases. */
   gerunds: Map<string, string>;
+}
+
+/** Part of the deflection patterns in one expression: `first` is the index of its first trigger. */
+export interface TriggerScan {
+  re: RegExp;
+  first: number;
+  /** The number of the group around each of its patterns (patterns may have groups of their own). */
+  groups: number[];
 }
 
 export interface CompiledTrigger {
@@ -125,8 +131,7 @@ export function compileRules(data: RuleData): CompiledRules {
       re: new RegExp(trigger.pattern, "gi"),
       at: new RegExp(trigger.pattern, "iy"),
     })),
-    anyTrigger: new RegExp(data.bodies.triggers.map((t) => `(?:${t.pattern})`).join("|"), "i"),
-    ...triggerScan(data.bodies.triggers),
+    ...triggerScans(data.bodies.triggers),
     sectorBodies: new Set(data.bodies.sectorBodies),
     bodyModifiedNouns: new Set(data.bodies.modifiedNouns),
     weakDeed: new RegExp(data.bodies.weakDeeds, "i"),
@@ -171,24 +176,33 @@ export function termKey(term: string): string {
   return term.toLowerCase().replace(/\s+/g, " ").replace(/’/g, "'").replace(/-/g, " ");
 }
 
-/** One expression of every pattern, each in a group; a numbered group is much cheaper to read than a named one. */
-function triggerScan(triggers: readonly DeflectionTrigger[]): {
-  triggerScan: RegExp;
-  triggerGroup: number[];
+/**
+ * The patterns put together a few at a time, each in a group (a numbered group is much cheaper to read than a
+ * named one). Not all in one: past a certain size V8 stops compiling an expression to machine code and
+ * interprets it, and the one expression of every pattern crossed that size, tripling the rule's time.
+ */
+const PATTERNS_PER_SCAN = 20;
+
+function triggerScans(triggers: readonly DeflectionTrigger[]): {
+  triggerScans: TriggerScan[];
+  anyTrigger: { test(text: string): boolean };
 } {
-  const triggerGroup: number[] = [];
-  let next = 1;
-  for (const t of triggers) {
-    // Numbered back-references would point at the wrong group once the patterns are put together.
-    if (/\\[1-9]/.test(t.pattern))
-      throw new Error(
-        `deflection trigger "${t.id}": use a named back-reference (\\k<name>), not a numbered one`,
-      );
-    triggerGroup.push(next);
-    next += 1 + ((new RegExp(`${t.pattern}|`).exec("")?.length ?? 1) - 1);
+  const scans: TriggerScan[] = [];
+  for (let first = 0; first < triggers.length; first += PATTERNS_PER_SCAN) {
+    const part = triggers.slice(first, first + PATTERNS_PER_SCAN);
+    const groups: number[] = [];
+    let next = 1;
+    for (const t of part) {
+      // Numbered back-references would point at the wrong group once the patterns are put together.
+      if (/\\[1-9]/.test(t.pattern))
+        throw new Error(
+          `deflection trigger "${t.id}": use a named back-reference (\\k<name>), not a numbered one`,
+        );
+      groups.push(next);
+      next += 1 + ((new RegExp(`${t.pattern}|`).exec("")?.length ?? 1) - 1);
+    }
+    scans.push({ re: new RegExp(part.map((t) => `(${t.pattern})`).join("|"), "gi"), first, groups });
   }
-  return {
-    triggerScan: new RegExp(triggers.map((t) => `(${t.pattern})`).join("|"), "gi"),
-    triggerGroup,
-  };
+  const any = scans.map((scan) => new RegExp(scan.re.source, "i"));
+  return { triggerScans: scans, anyTrigger: { test: (text) => any.some((re) => re.test(text)) } };
 }

@@ -203,32 +203,46 @@ function hitsIn(
  * hold, the later patterns that also match there).
  */
 function firstHit(clause: string, isAction: boolean, owner: Owner, rules: CompiledRules): Hit | null {
-  const scan = rules.triggerScan;
-  scan.lastIndex = 0;
-  try {
-    for (let m = scan.exec(clause); m; m = scan.exec(clause)) {
-      if (m[0].length === 0) scan.lastIndex++;
-      let first = rules.triggers.length;
-      for (let i = 0; i < rules.triggers.length; i++) {
-        if (m[rules.triggerGroup[i] as number] !== undefined) {
-          first = i;
+  const scans = rules.triggerScans;
+  const next: (RegExpExecArray | null)[] = scans.map(() => null);
+  let from = 0;
+  for (;;) {
+    // The earliest match of any part at or after `from`, and the first pattern that matched there.
+    let at = -1;
+    let first = rules.triggers.length;
+    for (let s = 0; s < scans.length; s++) {
+      const scan = scans[s] as (typeof scans)[number];
+      let m = next[s] ?? null;
+      if (!m || m.index < from) {
+        scan.re.lastIndex = from;
+        m = scan.re.exec(clause);
+        next[s] = m;
+      }
+      if (!m || (at >= 0 && m.index > at)) continue;
+      let which = scan.first;
+      for (let g = 0; g < scan.groups.length; g++) {
+        if (m[scan.groups[g] as number] !== undefined) {
+          which = scan.first + g;
           break;
         }
       }
-      for (let i = first; i < rules.triggers.length; i++) {
-        const t = rules.triggers[i];
-        if (!t || (t.trigger.actionOnly && !isAction)) continue;
-        t.at.lastIndex = m.index;
-        const own = t.at.exec(clause);
-        if (!own) continue;
-        const hit = judge(t, own, clause, owner, rules);
-        if (hit) return hit;
+      if (at < 0 || m.index < at || which < first) {
+        if (at < 0 || m.index < at) first = which;
+        else first = Math.min(first, which);
+        at = m.index;
       }
-      scan.lastIndex = m.index + 1;
     }
-    return null;
-  } finally {
-    scan.lastIndex = 0;
+    if (at < 0) return null;
+    for (let i = first; i < rules.triggers.length; i++) {
+      const t = rules.triggers[i];
+      if (!t || (t.trigger.actionOnly && !isAction)) continue;
+      t.at.lastIndex = at;
+      const own = t.at.exec(clause);
+      if (!own) continue;
+      const hit = judge(t, own, clause, owner, rules);
+      if (hit) return hit;
+    }
+    from = at + 1;
   }
 }
 
