@@ -164,4 +164,21 @@ describe("guidance-mismatch", () => {
     expect(offered("School nurses to complete Level 2+ safeguarding training.")).toBeUndefined();
     expect(offered("Deliver a Level 2 safeguarding refresher to all frontline paramedics.")).toBeDefined();
   });
+
+  it("does not read a named professional leading the training as its audience", () => {
+    const offered = (action: string, progress: string) =>
+      findingOf("guidance-mismatch", {
+        section: "Health",
+        organisation: "Westbrook NHS Trust",
+        action,
+        progress,
+      });
+    expect(
+      offered(
+        "Paediatric staff to have a Level 3 update; the Named Doctor to add a neglect prompt to the proforma.",
+        "Level 3 updates: three sessions run in May.",
+      ),
+    ).toBeUndefined();
+    expect(offered("Named nurses to attend a Level 3 update.", "Two sessions run in May.")).toBeDefined();
+  });
 });

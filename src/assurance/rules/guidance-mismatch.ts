@@ -46,8 +46,13 @@ export function guidanceMismatch(action: AssuredAction, ctx: RuleContext): Findi
   }
   if (offers.length === 0) return null;
   const required = new Map<string, Mention>();
-  for (const m of mentions(`${action.finding}\n${offerText}`, rules))
+  // Named or designated professionals in the plural ("named nurses") are an audience; in the singular ("the
+  // Named Doctor", "the ICB's Named GP") they are the person leading or writing the training.
+  const audience = new Set<string>();
+  for (const m of mentions(`${action.finding}\n${offerText}`, rules)) {
     if (!required.has(m.group.id)) required.set(m.group.id, m);
+    if (m.group.minimumLevel <= 3 || /s$/i.test(m.term)) audience.add(m.group.id);
+  }
   if (required.size === 0) return null;
 
   const offered = new Map<string, { level: number; levels: number[]; sentence: string }>();
@@ -56,7 +61,9 @@ export function guidanceMismatch(action: AssuredAction, ctx: RuleContext): Findi
     rules.nonClinical.lastIndex = 0;
     const nonClinical = rules.nonClinical.test(sentence);
     rules.nonClinical.lastIndex = 0;
-    const applies = here.length > 0 ? here.map((m) => m.group.id) : nonClinical ? [] : [...required.keys()];
+    // A sentence that names no staff group offers its level to the audience named elsewhere.
+    const elsewhere = [...audience];
+    const applies = here.length > 0 ? here.map((m) => m.group.id) : nonClinical ? [] : elsewhere;
     const top = Math.max(...levels);
     for (const id of applies) {
       const before = offered.get(id);
