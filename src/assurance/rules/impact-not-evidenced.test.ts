@@ -124,4 +124,20 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("counts attendance, utilisation and uptake rates as outputs", () => {
+    for (const progress of [
+      "Briefing delivered to all teams. 94% attendance.",
+      "Extra clinics running every week. Clinic utilisation 96%.",
+      "Uptake of the new screening offer is 81%.",
+    ]) {
+      expect(findingOf("impact-not-evidenced", { ...impact, progress }), progress).toBeDefined();
+    }
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Clinics running since July; waits for a first appointment fell from 14 weeks to 6.",
+      }),
+    ).toBeUndefined();
+  });
 });
