@@ -16,6 +16,16 @@ function plan001(): LabelledAction[] {
   return (JSON.parse(readFileSync(file, "utf8")) as { actions: LabelledAction[] }).actions;
 }
 
+/** A health trust's training action, with its progress. */
+function offered(action: string, progress = "") {
+  return findingOf("guidance-mismatch", {
+    section: "Health",
+    organisation: "Westbrook Community Health NHS Trust",
+    action,
+    progress,
+  });
+}
+
 describe("guidance-mismatch", () => {
   it("catches actions 26 and 27 of plan 001, and no other action of it", () => {
     const raised = findings(plan001(), { asOf: "2020-03-26", planAsOf: "2020-03-26" }).filter(
@@ -122,13 +132,6 @@ describe("guidance-mismatch", () => {
   });
 
   it("reads whole-family updates, a children in care team's nurses and named professionals in short forms", () => {
-    const offered = (action: string, progress = "") =>
-      findingOf("guidance-mismatch", {
-        section: "Community health",
-        organisation: "Westbrook Community Health NHS Trust",
-        action,
-        progress,
-      });
     expect(
       offered("GPs: whole-family (adults & children) safeguarding update at the spring PLT."),
     ).toBeDefined();
@@ -148,13 +151,6 @@ describe("guidance-mismatch", () => {
   });
 
   it("reads 'Level 2 + a module' as level 2, 'Level 2+' as level 2 and above, and paramedics as urgent care", () => {
-    const offered = (action: string, progress = "") =>
-      findingOf("guidance-mismatch", {
-        section: "Health",
-        organisation: "Westbrook NHS Trust",
-        action,
-        progress,
-      });
     expect(
       offered(
         "School nurses to complete Level 2 training.",
@@ -166,13 +162,6 @@ describe("guidance-mismatch", () => {
   });
 
   it("does not read a named professional leading the training as its audience", () => {
-    const offered = (action: string, progress: string) =>
-      findingOf("guidance-mismatch", {
-        section: "Health",
-        organisation: "Westbrook NHS Trust",
-        action,
-        progress,
-      });
     expect(
       offered(
         "Paediatric staff to have a Level 3 update; the Named Doctor to add a neglect prompt to the proforma.",
