@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page, Response } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 /**
@@ -95,6 +95,14 @@ function generalPath(url: string): string {
     .join("/");
 }
 
+/** The part of the DevTools protocol's Fetch.requestPaused event read here. */
+interface PausedResponse {
+  requestId: string;
+  request: { method: string; url: string };
+  responseStatusCode?: number;
+  responseHeaders?: { name: string; value: string }[];
+}
+
 interface Visited {
   url: string;
   html: string;
@@ -123,30 +131,50 @@ export class AxeAuditor {
     private readonly javaScriptEnabled: boolean,
   ) {}
 
-  /** Starts keeping every page this browser page is served. */
+  /**
+   * Starts keeping every page this browser page is served. Each document is paused as its response
+   * arrives, over the DevTools protocol, and its body read before the browser has it: reading it from
+   * Playwright's response afterwards races the flow's next navigation, which discards the body. The
+   * browser still makes every request itself, so uploads and cookies are exactly as the flow sent them.
+   */
   watch(page: Page): void {
-    page.on("response", (response) => {
-      const request = response.request();
-      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
-      const status = response.status();
-      if (status >= 300 && status < 400) return;
-      if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) return;
-      this.pending.push(this.keep(`${request.method()} ${status}`, response, page.viewportSize()));
-    });
+    const taking = page
+      .context()
+      .newCDPSession(page)
+      .then(async (cdp) => {
+        cdp.on("Fetch.requestPaused", (event) => {
+          this.pending.push(this.take(cdp, event, page.viewportSize()));
+        });
+        await cdp.send("Fetch.enable", {
+          patterns: [{ urlPattern: "*", resourceType: "Document", requestStage: "Response" }],
+        });
+      });
+    this.pending.push(taking);
   }
 
-  private async keep(prefix: string, response: Response, viewport: Visited["viewport"]): Promise<void> {
-    const url = response.url();
+  private async take(cdp: CDPSession, event: PausedResponse, viewport: Visited["viewport"]) {
+    const { requestId, request, responseStatusCode: status = 0, responseHeaders = [] } = event;
     try {
-      const html = await response.text();
-      const width = viewport ? ` @${viewport.width}` : "";
-      const key = `${prefix} ${generalPath(url)} ${pageShape(html)}${width}`;
-      if (!this.visited.has(key)) this.visited.set(key, { url, html, viewport });
+      const type = responseHeaders.find((h) => h.name.toLowerCase() === "content-type")?.value ?? "";
+      if ((status < 300 || status >= 400) && type.startsWith("text/html")) {
+        const { body, base64Encoded } = await cdp.send("Fetch.getResponseBody", { requestId });
+        const html = base64Encoded ? Buffer.from(body, "base64").toString("utf8") : body;
+        this.keep(`${request.method} ${status}`, request.url, html, viewport);
+      }
     } catch (err) {
       this.problems.push(
-        `${prefix} ${url}: its HTML could not be read for checking (${(err as Error).message})`,
+        `${request.method} ${status} ${request.url}: its HTML could not be read for checking (${(err as Error).message})`,
       );
+    } finally {
+      // The page may already be closing, when there is nothing left to continue.
+      await cdp.send("Fetch.continueRequest", { requestId }).catch(() => undefined);
     }
+  }
+
+  private keep(prefix: string, url: string, html: string, viewport: Visited["viewport"]): void {
+    const width = viewport ? ` @${viewport.width}` : "";
+    const key = `${prefix} ${generalPath(url)} ${pageShape(html)}${width}`;
+    if (!this.visited.has(key)) this.visited.set(key, { url, html, viewport });
   }
 
   /** Waits until every page served so far has been kept: call before closing the pages watched. */
