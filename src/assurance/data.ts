@@ -125,7 +125,7 @@ export interface WordingData {
   };
   deflected: {
     severity: "high" | "medium" | "low";
-    reason: { other: string; self: string; onDemand: string };
+    reason: { other: string; self: string; onDemand: string; waits: string };
     question: string;
   };
   completedWithoutEvidence: {

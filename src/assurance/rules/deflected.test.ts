@@ -906,6 +906,58 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads a commitment that waits on another body's act", () => {
+    const read = (organisation: string, progress: string) =>
+      findingOf("deflected", { section: "Agency", organisation, lead: "Head of Service", progress });
+
+    it("raises the agency's only commitment made conditional on another body", () => {
+      const f = read(
+        "Northvale Ambulance Service NHS Trust",
+        "Should NHS England change the handover form, the Trust will adopt it straight away.",
+      );
+      expect(f?.reason).toBe(
+        "“Should NHS England change the handover form, the Trust will adopt it straight away.” makes what Northvale Ambulance Service NHS Trust will do wait on NHS England, and the plan says nothing Northvale Ambulance Service NHS Trust is doing itself.",
+      );
+      expect(
+        read(
+          "Northvale Housing Association",
+          "Our officers will begin the checks on the day the council confirms the list of tenants.",
+        ),
+      ).toBeDefined();
+      expect(
+        read("Northvale Pharmacy Network", "Members would circulate leaflets if a speaker is provided."),
+      ).toBeDefined();
+      expect(
+        read(
+          "Northvale Hospitals NHS Trust",
+          "The ward is happy to pilot the checklist subject to ICB agreement on the tariff.",
+        ),
+      ).toBeDefined();
+    });
+
+    it("does not raise it beside a deed of the agency's own, or when the wait is on its own people", () => {
+      expect(
+        read(
+          "Northvale Hospitals NHS Trust",
+          "Training delivered to 40 ward staff in March. Should the ICB revise the standard, we will update the module.",
+        ),
+      ).toBeUndefined();
+      expect(
+        read(
+          "Northvale Hospitals NHS Trust",
+          "The Trust will switch on the alert once its own digital team has finished testing it.",
+        ),
+      ).toBeUndefined();
+      expect(
+        read("Northvale Hospitals NHS Trust", "We will roll out the new form in May when testing ends."),
+      ).toBeUndefined();
+      // The condition's body does the deed, not the agency: another reading's business, not this one's.
+      expect(
+        read("Northvale Council", "If the audit finds gaps, the council will retrain the team in June."),
+      ).toBeUndefined();
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

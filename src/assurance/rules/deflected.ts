@@ -9,7 +9,8 @@ import { wordsBefore } from "../words.js";
 
 interface Hit {
   clause: string;
-  kind: "other" | "self" | "onDemand";
+  /** As a trigger's kind, or "waits": the agency's only commitment waits on another body's act. */
+  kind: "other" | "self" | "onDemand" | "waits";
   body: string | null;
 }
 
@@ -61,7 +62,10 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
     ? hitsIn(action.progress, facts.progressSpans, facts.progressMarkers, false, owner, rules)
     : new Map<number, Hit>();
   if (actionHits.size === 0 && progressHits.size === 0) {
-    const other = action.progress ? otherBodyActs(action.progress, facts.progressSpans, owner, rules) : null;
+    const other = action.progress
+      ? (otherBodyActs(action.progress, facts.progressSpans, owner, rules) ??
+        waitsOnOthers(facts.progress.clauses, owner, rules))
+      : null;
     if (!other) return null;
     progressHits.set(other.index, other.hit);
   }
@@ -91,8 +95,7 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const text = `${action.action}\n${action.progress}`;
   const q = quoteSentence(sentenceOf(hit.clause, text), 160);
   const org = owner.short;
-  const template =
-    hit.kind === "other" ? w.reason.other : hit.kind === "self" ? w.reason.self : w.reason.onDemand;
+  const template = w.reason[hit.kind];
   const reason = fill(template, { quote: q, body: hit.body ?? "another body", org });
   const question = fill(w.question, { quote: q, org });
   return finding(action, "deflected", w.severity, reason, question);
@@ -414,21 +417,72 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   return true;
 }
 
-const ON_CONDITION = /\b(?:whenever|when|once|if|after|as\s+soon\s+as|until|should)\s+/gi;
+const ON_CONDITION =
+  /\b(?:whenever|when|once|if|after|as\s+soon\s+as|as\s+and\s+when|until|should|(?:on|from)\s+the\s+day|the\s+moment|subject\s+to|provided\s+(?:that\s+)?|providing\s+)\s*/gi;
 /** "if and when it is commissioned": a condition only another body (a commissioner, a funder, an asker) meets. */
 const OTHERS_ACT =
   /^(?:and\s+when\s+)?(?:(?:it|this|that|these|they)\s+(?:is|are|has\s+been|have\s+been|gets?)\s+(?:commissioned|funded|requested|asked\s+for)\b|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:comes?\s+through|arrives?|is\s+(?:received|sent|provided|passed\s+on)))/i;
 
+interface Condition {
+  /** Where the condition's conjunction starts and where the condition ends, in the clause. */
+  start: number;
+  end: number;
+  /** The other body named in it, if one is ("once the ICB …"); null for "they" or an act with no agent. */
+  body: string | null;
+}
+
 /** A condition in the clause that another body must meet first: "whenever they next …", "once the ICB …". */
-function onOthersDoing(clause: string, owner: Owner, rules: CompiledRules): boolean {
+function othersCondition(clause: string, owner: Owner, rules: CompiledRules): Condition | null {
   for (const m of clause.matchAll(ON_CONDITION)) {
-    const rest = clause.slice(m.index + m[0].length);
-    if (/^they\b/i.test(rest) || OTHERS_ACT.test(rest)) return true;
+    const from = m.index + m[0].length;
+    const rest = clause.slice(from);
     const until = rest.search(/[,;:]/);
-    const condition = until < 0 ? rest.slice(0, 80) : rest.slice(0, until);
-    if (findBodies(condition, rules, false).some((b) => !isSelf(b.text, owner, rules))) return true;
+    const end = from + (until < 0 ? Math.min(rest.length, 80) : until);
+    if (/^they\b/i.test(rest) || OTHERS_ACT.test(rest)) return { start: m.index, end, body: null };
+    const other = findBodies(clause.slice(from, end), rules, false).find(
+      (b) => !isSelf(b.text, owner, rules),
+    );
+    if (other) return { start: m.index, end, body: other.text };
   }
-  return false;
+  return null;
+}
+
+function onOthersDoing(clause: string, owner: Owner, rules: CompiledRules): boolean {
+  return othersCondition(clause, owner, rules) !== null;
+}
+
+/** What the agency says it will do: "will", "would", "can" or "is happy to" before a verb. */
+const COMMITMENT =
+  /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:happy|willing|ready|able|keen)\s+to)\b/i;
+
+/**
+ * The agency's only commitment waits on another body's act: "Should the national team revise the standard,
+ * the Force will adopt it", "will start sending referrals on the day the MASH gives us a contact", "would
+ * circulate any materials if a speaker is provided". The caller still requires no deed of its own elsewhere.
+ */
+function waitsOnOthers(
+  clauses: readonly Clause[],
+  owner: Owner,
+  rules: CompiledRules,
+): { index: number; hit: Hit } | null {
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as Clause;
+    if (c.kind !== "intent") continue;
+    const condition = othersCondition(c.text, owner, rules);
+    if (!condition) continue;
+    // The commitment is in the rest of the clause, and its subject is the agency (or no one named).
+    const main =
+      condition.start < 3
+        ? c.text.slice(condition.end)
+        : c.text.slice(0, condition.start) + c.text.slice(condition.end);
+    const commits = COMMITMENT.exec(main);
+    if (!commits) continue;
+    const before = main.slice(0, commits.index);
+    const subject = findBodies(before, rules).filter((b) => !notSubject(before, b.index));
+    if (subject.some((b) => !isSelf(b.text, owner, rules))) continue;
+    return { index: i, hit: { clause: c.text, kind: "waits", body: condition.body } };
+  }
+  return null;
 }
 
 /** Words that may stand before the verb of a deed: "now sends", "will continue to support". */
