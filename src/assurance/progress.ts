@@ -248,23 +248,28 @@ export function readClause(text: string, rules: CompiledRules): Clause {
   return { text, kind, deliveredAt, markers, offset: 0 };
 }
 
+const OF_THOSE = /^\W*\d+(?:\.\d+)?\s?%\s+of\s+(?:those|them|these|all)\b/i;
+
 /** Whether the progress (or the evidence-of-impact column) describes a measurable effect, not an output. */
 export function impactClause(text: string, rules: CompiledRules): string | null {
+  let previousOutput = false;
   for (const c of clauses(text)) {
+    // "48 staff briefed – 100% of those identified": a rate of the output just named is that output.
+    const output: boolean = rules.outputOnly.test(c) || (previousOutput && OF_THOSE.test(c));
+    previousOutput = output;
     if (classify(c, rules) === "intent") continue;
     if (rules.impactAbsolute.test(c)) return c;
     const hasNumber = /\d/.test(
       c.replace(
-        /\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\bq[1-4]\b|\blevel\s+\d/gi,
+        /\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\bq[1-4]\b|\blevel\s+\d/gi,
         "",
       ),
     );
     const comparative = rules.impactComparison.test(c);
     const change = rules.impactChange.test(c);
-    const output = rules.outputOnly.test(c);
     if (hasNumber && comparative) return c;
     if (hasNumber && change && !output) return c;
-    if (!output && /\d+(?:\.\d+)?\s?%|\b\d+\s+(?:out\s+)?of\s+\d+\b/.test(c)) return c;
+    if (!output && /\d+(?:\.\d+)?\s?%|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b/.test(c)) return c;
     if (rules.impactSource.test(c) && rules.impactResult.test(c) && (hasNumber || change) && !output)
       return c;
     if (rules.feedback.test(c) && change) return c;
