@@ -76,8 +76,7 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTh
     }
   }
   // "drafted by PSW" where the lead is "Principal SW – A. Breen": the lead's role by its initials.
-  const role = roleInitials(action.lead ?? "");
-  if (role) acronyms.add(role);
+  for (const role of roleInitials(action.lead ?? "")) acronyms.add(role);
   let ownerText = ` ${[...names, section].join(" ").toLowerCase()} `;
   for (const phrase of rules.data.bodies.notGroupOwners.phrases)
     ownerText = ownerText.replaceAll(phrase, " ");
@@ -95,12 +94,18 @@ export function ownerOf(action: AssuredAction, rules: CompiledRules, sectionIsTh
   };
 }
 
-/** "Principal SW – A. Breen" → "PSW", "Designated Nurse, LAC" → "DNLAC": the initials a plan may call its lead by. */
-function roleInitials(lead: string): string | null {
-  const role = lead.split(/\s[–—-]\s|,|\(/)[0] ?? "";
-  const words = role.split(/\s+/).filter((w) => /^[A-Z]/.test(w));
-  const initials = words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join("");
-  return words.length >= 2 && initials.length >= 3 && initials.length <= 6 ? initials : null;
+/**
+ * "Principal SW – A. Breen" → "PSW", "D. Kowalczyk, Principal Social Worker" → "PSW", "Designated Nurse,
+ * LAC" → "DNLAC": the initials a plan may call its lead by, from whichever part of the lead names the role.
+ */
+function roleInitials(lead: string): string[] {
+  const out: string[] = [];
+  for (const role of lead.split(/\s[–—-]\s|,|\(|\//)) {
+    const words = role.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && !/^[A-Z]\.$/.test(w));
+    const initials = words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join("");
+    if (words.length >= 2 && initials.length >= 3 && initials.length <= 6) out.push(initials);
+  }
+  return out;
 }
 
 /**

@@ -958,6 +958,59 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads who does the work in the eleventh round's shapes", () => {
+    const read = (organisation: string, progress: string, extra: Record<string, string> = {}) =>
+      findingOf("deflected", {
+        section: organisation,
+        organisation,
+        lead: "Head of Service",
+        progress,
+        ...extra,
+      });
+
+    it("a rank or a role is a person of the agency, not another body", () => {
+      expect(
+        read("Northvale Police", "All 38 officers trained in October, delivered by DS Kaur with CEOP input."),
+      ).toBeUndefined();
+      expect(
+        read(
+          "Northvale Council – Children's Social Care",
+          "Practice guidance drafted, with team managers for comments until mid December. Briefings will be booked once the PSW signs it off.",
+          { lead: "D. Kowalczyk, Principal Social Worker" },
+        ),
+      ).toBeUndefined();
+    });
+
+    it("a primary care network's practices and GPs are its own", () => {
+      const pcn = { section: "Primary Care", lead: "PCN Clinical Director" };
+      expect(
+        findingOf("deflected", {
+          ...pcn,
+          organisation: "Northvale Central Primary Care Network",
+          action: "Run searches across the PCN's practices and add an alert prompting a GP-led review.",
+          progress: "Searches being built.",
+        }),
+      ).toBeUndefined();
+      // Named after "of", the network is what the work is about; the ICB is who does it.
+      expect(
+        findingOf("deflected", {
+          ...pcn,
+          organisation: "Northvale Central Primary Care Network",
+          progress: "Oversight of GP referral activity is provided by the ICB Named GP who holds the data.",
+        })?.reason,
+      ).toContain("hands the action to the ICB");
+    });
+
+    it("set by another body, as any other participle", () => {
+      expect(
+        read(
+          "Northvale Police",
+          "Capacity in digital forensics is set by the NPCC Digital Forensics Programme.",
+        )?.reason,
+      ).toContain("NPCC");
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

@@ -116,7 +116,7 @@ const VERB_AFTER = new RegExp(
 );
 /** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
 const AGENT_BEFORE = new RegExp(
-  String.raw`\b(?!(?:${OVERSIGHT}|signed\s+off|superseded|replaced|monitored|assured)\s)[a-z]+(?:ed|en|un|wn|de)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$`,
+  String.raw`\b(?!(?:${OVERSIGHT}|signed\s+off|superseded|replaced|monitored|assured)\s)(?:[a-z]+(?:ed|en|un|wn|de)|set|put|kept|built|sent|paid|held|cut|laid|sold|taught|bought)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$`,
   "i",
 );
 /** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
@@ -152,18 +152,37 @@ function otherBodyActs(
   for (let i = 0; i < clauses.length; i++) {
     const text = (clauses[i] as Span).text;
     if (OWN_VOICE.test(text.replace(HEDGE, ""))) continue;
-    const bodies = findBodies(text, rules);
-    if (bodies.some((b) => isSelf(b.text, owner, rules))) continue;
-    for (const b of bodies) {
-      if (rules.sectorBodies.has(normalise(b.text)) || OWN_TEAM.test(text.slice(b.end))) continue;
-      const before = text.slice(0, b.index);
-      const subject = SUBJECT_BEFORE.test(before) && VERB_AFTER.test(text.slice(b.end, b.end + 80));
-      if (subject || AGENT_BEFORE.test(before))
-        return { index: i, hit: { clause: text, kind: "other", body: withArticle(b, text) } };
-    }
+    const hit = otherDoer(text, findBodies(text, rules), owner, rules);
+    if (hit) return { index: i, hit };
   }
   return null;
 }
+
+/**
+ * The first body of the clause that is its subject or agent, if that is another body: the agency as the
+ * doer ("review to be undertaken by the CCG") reports its own part; named after "of" it is only what the
+ * work is about ("oversight of GP referrals is provided by the ICB").
+ */
+function otherDoer(text: string, bodies: BodyMention[], owner: Owner, rules: CompiledRules): Hit | null {
+  const others: BodyMention[] = [];
+  for (const b of bodies) {
+    const last = others[others.length - 1];
+    if (!isSelf(b.text, owner, rules)) others.push(b);
+    // "the ICB Named GP": a post of the other body, named with it.
+    else if (last && TITLE_BETWEEN.test(text.slice(last.end, b.index))) continue;
+    else if (!notSubject(text, b.index) || AGENT_BEFORE.test(text.slice(0, b.index))) return null;
+  }
+  for (const b of others) {
+    if (rules.sectorBodies.has(normalise(b.text)) || OWN_TEAM.test(text.slice(b.end))) continue;
+    const before = text.slice(0, b.index);
+    const subject = SUBJECT_BEFORE.test(before) && VERB_AFTER.test(text.slice(b.end, b.end + 80));
+    if (subject || AGENT_BEFORE.test(before))
+      return { clause: text, kind: "other", body: withArticle(b, text) };
+  }
+  return null;
+}
+
+const TITLE_BETWEEN = /^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,2}$/;
 
 const NAME_AFTER_FOR =
   /^\s+(?:the\s+)?(?:[A-Z]|(?:commissioners?|councils?|local|police|partners|providers?|schools?|academ|practices|governing|governors|public|social|health|education|housing|probation)\b)/;
@@ -370,7 +389,13 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
   // Waiting on something is no deed, unless the clause also reports one done ("registered all 14 nurses and
   // are holding until the hub releases dates").
-  if ((kind !== "delivered" && rules.waiting.test(text)) || DEPENDS_ON.test(text) || PLAN_ADMIN.test(text))
+  // A draft written is work done even while it waits for comments ("drafted, with managers until mid Dec").
+  const drafted = kind === "input" || kind === "ongoing" ? draftedAt(text) : -1;
+  if (
+    (kind !== "delivered" && drafted < 0 && rules.waiting.test(text)) ||
+    DEPENDS_ON.test(text) ||
+    PLAN_ADMIN.test(text)
+  )
     return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
   const loop = kind !== "input";
@@ -383,7 +408,7 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
       break;
     }
   }
-  if (at < 0 && (kind === "input" || kind === "ongoing")) at = draftedAt(text);
+  if (at < 0) at = drafted;
   if (at < 0) return false;
   // "There is no intention for practices to send it unprompted": a deed denied is not a deed.
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
