@@ -36,6 +36,7 @@ export class ActionFacts {
   private progressMarkersCache: Marker[] | undefined;
   private actionSpansCache: Span[] | undefined;
   private progressSpansCache: Span[] | undefined;
+  private memos: Map<object, unknown> | undefined;
 
   constructor(
     readonly action: AssuredAction,
@@ -98,6 +99,15 @@ export class ActionFacts {
       this.ownerCache = owner;
     }
     return this.ownerCache;
+  }
+
+  /** What one rule concluded about this action, for another rule to read: worked out once, keyed by the rule. */
+  once<T>(key: object, compute: () => T): T {
+    this.memos ??= new Map();
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   get phrase(): ActionPhrase {

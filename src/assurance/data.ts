@@ -130,7 +130,7 @@ export interface WordingData {
   };
   completedWithoutEvidence: {
     severity: "high" | "medium" | "low";
-    reason: { empty: string; noEvidence: string; input: string; noChange: string };
+    reason: { empty: string; noEvidence: string; input: string; noChange: string; handedOver: string };
     what: Record<string, string>;
     question: { empty: string; other: string };
   };

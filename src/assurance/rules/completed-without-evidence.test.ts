@@ -206,4 +206,27 @@ describe("completed-without-evidence", () => {
       true,
     );
   });
+
+  it("is raised for an action closed as complete after handing it to another body", () => {
+    const f = findingOf("completed-without-evidence", {
+      ...done,
+      section: "Northvale Hospitals NHS Trust",
+      organisation: "Northvale Hospitals NHS Trust",
+      action: "No child who self-harms to leave ED without a psychosocial assessment.",
+      progress:
+        "Liaison psychiatry is provided by Northvale Mental Health NHS FT under its ICB contract and sits outside our control. Action closed.",
+    });
+    expect(f?.reason).toContain("hands the work to another body and reports nothing");
+    // The same words with the Trust's own deed beside them: the work is done.
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        section: "Northvale Hospitals NHS Trust",
+        organisation: "Northvale Hospitals NHS Trust",
+        action: "No child who self-harms to leave ED without a psychosocial assessment.",
+        progress:
+          "Liaison psychiatry is provided by Northvale Mental Health NHS FT. The Trust has introduced a discharge check that stops any under-18 leaving without the assessment recorded.",
+      }),
+    ).toBeUndefined();
+  });
 });

@@ -3,6 +3,7 @@ import { finding, type RuleContext, ratingNote } from "../context.js";
 import { impactClause, readClause } from "../progress.js";
 import { fill, quote } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
+import { deflected } from "./deflected.js";
 
 const RECURRING =
   /\b(?:quarterly|monthly|weekly|fortnightly|annual(?:ly)?|regular(?:ly)?|every|each|routine(?:ly)?|ongoing)\b/i;
@@ -42,6 +43,17 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
       "completed-without-evidence",
       w.severity,
       fill(w.reason.noEvidence, { rating, quote: q }),
+      fill(w.question.other, { org, np, quote: q }),
+    );
+  }
+  // Handed to another body with no deed of the agency's own: whatever the progress says was done, it did not.
+  if (closed && deflected(action, ctx)) {
+    const q = quote(action.progress, 160).replace(/[.]$/, "");
+    return finding(
+      action,
+      "completed-without-evidence",
+      w.severity,
+      fill(w.reason.handedOver, { rating, quote: q, org }),
       fill(w.question.other, { org, np, quote: q }),
     );
   }

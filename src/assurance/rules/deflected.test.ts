@@ -1001,6 +1001,36 @@ describe("deflected", () => {
       ).toContain("hands the action to the ICB");
     });
 
+    it("doing what the action asked is not handing it on", () => {
+      const council = {
+        section: "Children's Social Care",
+        organisation: "Northvale Council",
+        lead: "Service Manager",
+      };
+      expect(
+        findingOf("deflected", {
+          ...council,
+          action: "Audit 30 closures and report to the Quality Assurance Board.",
+          progress: "Audit completed in October (30 closures). The Board has asked for a closure checklist.",
+        }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...council,
+          action: "Escalate to the Partnership Executive any action rated red for two quarters.",
+          progress: "Four actions escalated to the Executive in September.",
+        }),
+      ).toBeUndefined();
+      // The same hand-over where the action asked for something else.
+      expect(
+        findingOf("deflected", {
+          ...council,
+          action: "Introduce a closure checklist for social workers.",
+          progress: "The matter was escalated to the Executive in September.",
+        }),
+      ).toBeDefined();
+    });
+
     it("set by another body, as any other participle", () => {
       expect(
         read(

@@ -11,6 +11,8 @@ interface Hit {
   clause: string;
   /** As a trigger's kind, or "waits": the agency's only commitment waits on another body's act. */
   kind: "other" | "self" | "onDemand" | "waits";
+  /** The words that matched, where a trigger matched. */
+  words?: string;
   body: string | null;
 }
 
@@ -45,6 +47,11 @@ const FUTURE_BEFORE =
  * nor is naming a joint owner or the agency itself.
  */
 export function deflected(action: AssuredAction, ctx: RuleContext): Finding | null {
+  // Completed-without-evidence reads this too: an action handed away and rated complete delivered nothing.
+  return ctx.facts(action).once(deflected, () => readDeflection(action, ctx));
+}
+
+function readDeflection(action: AssuredAction, ctx: RuleContext): Finding | null {
   const rules = ctx.rules;
   // Most actions carry none of the words any hand-over needs; only their progress is read further, for
   // another body doing the work.
@@ -61,6 +68,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const progressHits = progressMay
     ? hitsIn(action.progress, facts.progressSpans, facts.progressMarkers, false, owner, rules)
     : new Map<number, Hit>();
+  // "Four actions escalated to the Executive" for an action to escalate to it: doing what was asked.
+  for (const [i, h] of progressHits) if (asksFor(h, action.action)) progressHits.delete(i);
   if (actionHits.size === 0 && progressHits.size === 0) {
     const other = action.progress
       ? (otherBodyActs(action.progress, facts.progressSpans, owner, rules) ??
@@ -76,7 +85,8 @@ export function deflected(action: AssuredAction, ctx: RuleContext): Finding | nu
   const progressClauses = facts.progress.clauses;
   for (let i = 0; i < progressClauses.length; i++) {
     const c = progressClauses[i];
-    if (c && !progressHits.has(i) && isOwnDeed(c, owner, rules)) return null;
+    if (c && !progressHits.has(i) && (isOwnDeed(c, owner, rules) || askedInput(c, action.action, rules)))
+      return null;
   }
   if (actionHits.size > 0) {
     for (let i = 0; i < actionSpans.length; i++) {
@@ -262,7 +272,7 @@ function firstHit(clause: string, isAction: boolean, owner: Owner, rules: Compil
       const own = t.at.exec(clause);
       if (!own) continue;
       const hit = judge(t, own, clause, owner, rules);
-      if (hit) return hit;
+      if (hit) return { ...hit, words: own[0] };
     }
     from = at + 1;
   }
@@ -384,6 +394,22 @@ function withArticle(body: BodyMention, source: string): string {
  * with no other body as its subject or agent, not conditional on someone else, and more than supplying
  * data, attending when invited or supporting another body's work.
  */
+/** The hand-over's verb is the action's own ("escalate to the Executive", "refer to children's social care"). */
+function asksFor(hit: Hit, actionText: string): boolean {
+  const verb = /^\W*([a-z]{4,})/i.exec(hit.words ?? "")?.[1];
+  // Only a deed reported done: "will share if asked" is an offer, not the deed.
+  if (hit.kind !== "other" || !verb || !HAND_ON_VERB.test(verb) || !/(?:ed|sent)$/i.test(verb)) return false;
+  return new RegExp(`\\b${verb.slice(0, 5)}`, "i").test(actionText);
+}
+
+const HAND_ON_VERB = /^(?:escalat|referr?|report|forward|submit|notif|pass|sent|send|shar)/i;
+
+/** "Audit completed (30 closures)" for an action to audit: an input that is exactly what the action asked for. */
+function askedInput(clause: Clause, actionText: string, rules: CompiledRules): boolean {
+  if (clause.kind !== "input" || rules.waiting.test(clause.text)) return false;
+  return rules.deliverableMatch.some((m) => m.progress.test(clause.text) && m.action.test(actionText));
+}
+
 function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean {
   const { kind, text } = clause;
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
