@@ -116,4 +116,22 @@ describe("not-smart", () => {
     expect(noMeasure("Ring-fence 8 social lets a year for care leavers.")).toBe(false);
     expect(noMeasure("Offer 20 places per term on the course.")).toBe(false);
   });
+
+  it("reads a lead still to be agreed, and measures written as limits, frequencies and occasions", () => {
+    expect(findingOf("not-smart", { lead: "TBC - to be agreed at the Executive (Jan)" })?.reason).toContain(
+      "No lead named",
+    );
+    expect(findingOf("not-smart", { lead: "Toby Carter, Head of Service" })).toBeUndefined();
+    expect(noMeasure("Cut the wait for device examinations in child-victim cases to under 30 days.")).toBe(
+      false,
+    );
+    expect(noMeasure("The DSL to have termly external safeguarding supervision from January.")).toBe(false);
+    expect(
+      noMeasure("Tenancy officers to raise a safeguarding concern whenever a tenant declines support."),
+    ).toBe(false);
+    expect(noMeasure("Caseload holders to bring patients who refuse care to the MDT meeting.")).toBe(false);
+    // A hedge is not an occasion, and a limit needs a figure.
+    expect(noMeasure("Improve communication with partners whenever possible.")).toBe(true);
+    expect(noMeasure("Keep waiting times under review.")).toBe(true);
+  });
 });
