@@ -1031,6 +1031,30 @@ describe("deflected", () => {
       ).toBeDefined();
     });
 
+    it("promising an update, or asking for the line to be closed, is not a deed", () => {
+      expect(
+        read(
+          "Northvale Police",
+          "Capacity is set by NHS England. Will update when the national position is known.",
+        ),
+      ).toBeDefined();
+      expect(
+        read(
+          "Northvale College",
+          "Sharing is a matter for the schools. We don't regard this as a College action and have asked for it to be closed.",
+        ),
+      ).toBeDefined();
+      expect(read("Northvale College", "We do not see this as a College responsibility.")?.reason).toContain(
+        "says the action is not for Northvale College",
+      );
+      expect(
+        read(
+          "Northvale Police",
+          "Capacity is set by NHS England; we will update the triage form in May regardless.",
+        ),
+      ).toBeUndefined();
+    });
+
     it("set by another body, as any other participle", () => {
       expect(
         read(

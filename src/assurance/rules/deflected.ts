@@ -436,6 +436,8 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   }
   if (at < 0) at = drafted;
   if (at < 0) return false;
+  // "Will update when the national position is known": reporting on the plan, not work on the action.
+  if (UPDATE_ONLY.test(text.slice(at))) return false;
   // "There is no intention for practices to send it unprompted": a deed denied is not a deed.
   if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 60), at))) return false;
   if (HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
@@ -552,9 +554,12 @@ function weakLead(rules: CompiledRules): RegExp {
   return re;
 }
 
+const UPDATE_ONLY =
+  /^(?:provide\s+(?:an?\s+|a\s+further\s+|further\s+)?)?updat(?:e|es|ed|ing)\b(?:\s+(?:the\s+)?(?:plan|board|partnership|group|panel|committee|scrutineer|partners|you|members))?\s*(?:$|[.;,]|when|once|as|at|in|on|after|if|by|following)/i;
+
 /** "Police line to be closed", "action to be re-worded": what happens to the plan's line is not work done. */
 const PLAN_ADMIN =
-  /\b(?:line|action|recommendation|item|entry|row)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
+  /\b(?:line|action|recommendation|item|entry|row|it|this)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
 const NEGATED_BEFORE =
   /\b(?:no|not|never|neither|nor|nothing|none|nobody|cannot|can['’]t|unable|rather\s+than|instead\s+of)\b[^.;,]*$/i;
 /** "what is available depends on what the framework procures": a condition, not a deed. */
