@@ -302,6 +302,15 @@ function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
   }
   const norm = normalise(body);
   if (owner.phrases.has(norm)) return true;
+  // "the Trust's Clinical Records Group": the agency's own group, unless a national or regional one.
+  const whose = /^(.+?)['’]s\s+(\S+)(?:.*\s)?(\S+)$/.exec(body);
+  if (
+    whose?.[1] &&
+    !NATIONAL.test(whose[2] ?? "") &&
+    INTERNAL.test(whose[3] ?? whose[2] ?? "") &&
+    judgeSelf(whose[1], owner, rules)
+  )
+    return true;
   // "Police colleagues", "LPT staff": the agency's own people.
   const head = /\s+(\S+)$/.exec(norm);
   if (head?.[1] && rules.sectorBodies.has(head[1])) {
@@ -319,6 +328,11 @@ function judgeSelf(body: string, owner: Owner, rules: CompiledRules): boolean {
     return true;
   return inOwnerGroup(body, owner, rules);
 }
+
+const NATIONAL = /^(?:national|regional|central|headquarters|hq|parent)$/i;
+/** What an agency is made of, as against those it contracts: "the Trust's records group", not "the council's provider". */
+const INTERNAL =
+  /^(?:group|groups|team|teams|committee|board|panel|department|directorate|unit|units|service|services|staff|forum|lead|leads|governance|executive|division|hub)$/i;
 
 function inOwnerGroup(body: string, owner: Owner, rules: CompiledRules): boolean {
   if (owner.groups.size === 0) return false;

@@ -1065,6 +1065,76 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads the twelfth round's shapes", () => {
+    const read = (organisation: string, progress: string) =>
+      findingOf("deflected", { section: organisation, organisation, lead: "Head of Service", progress });
+    const raised = (organisation: string, progress: string) => read(organisation, progress) !== undefined;
+
+    it("documents, task groups and the agency's own committees are not other bodies", () => {
+      expect(
+        raised(
+          "Northvale Safeguarding Children Partnership",
+          "Protocol drafted by the T&F group, out for partner comment until 30 June.",
+        ),
+      ).toBe(false);
+      expect(
+        raised("Northvale Police", "ISA drafted and sent to the council's legal team. Comments awaited."),
+      ).toBe(false);
+      expect(
+        raised(
+          "Northvale Mental Health NHS Trust",
+          "Revised template completed; awaiting approval by the Trust's Clinical Records Group.",
+        ),
+      ).toBe(false);
+      // Its own national unit is another body to a local force, as HMPPS is to a probation office.
+      expect(
+        raised(
+          "Northvale Police",
+          "Routing is decided by the Force's national Public Protection Unit; awaiting its decision.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Women's Refuge",
+          "Met the PCN manager in February. Draft protocol agreed in principle; awaiting sign-off from 2 of the 5 practices.",
+        ),
+      ).toBe(false);
+    });
+
+    it("down to another body, beyond what the agency can change, whatever another body decides", () => {
+      expect(
+        raised(
+          "Northvale Police",
+          "Getting the forms over to us is down to Children's Social Care under their contract.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Hospitals NHS Trust",
+          "The gaps are in the national spine record, which is beyond anything the ED can change locally.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Mental Health NHS Trust",
+          "CAMHS will adopt whatever criteria the ICB writes into next year's contract.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale District Council",
+          "Environmental Services are more than happy to contribute to a session if the CSP invites us.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Hospitals NHS Trust",
+          "The pregnancy was booked and delivered out of county by another Trust. No further action for the Trust.",
+        ),
+      ).toBe(true);
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

@@ -126,7 +126,7 @@ const VERB_AFTER = new RegExp(
 );
 /** Done by the body: "chaired by CSC", "is run by the council" (approving or noting another's work is not doing it). */
 const AGENT_BEFORE = new RegExp(
-  String.raw`\b(?!(?:${OVERSIGHT}|signed\s+off|superseded|replaced|monitored|assured)\s)(?:[a-z]+(?:ed|en|un|wn|de)|set|put|kept|built|sent|paid|held|cut|laid|sold|taught|bought)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+)?$`,
+  String.raw`\b(?!(?:${OVERSIGHT}|signed\s+off|superseded|replaced|monitored|assured)\s)(?:[a-z]+(?:ed|en|un|wn|de)|set|put|kept|built|sent|paid|held|cut|laid|sold|taught|bought)\s+(?:(?:out|up|on|over|forward)\s+)?(?:[a-z]+ly\s+)?(?:by|through|via)\s+(?:the\s+|that\s+|this\s+|each\s+|their\s+|its\s+)?$`,
   "i",
 );
 /** A person or the agency speaking of itself: whoever else is named, the clause reports its own part. */
@@ -464,6 +464,8 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   // Done by, or under the contract of, another body: "is provided under the acute trust's liaison contract".
   const agent = /\b(?:by|under|through|via)\s+(.{1,60})/i.exec(text.slice(at));
   if (agent?.[1]) {
+    // "delivered out of county by another Trust": of the agency's kind, but not the agency.
+    if (ANOTHER.test(agent[1])) return false;
     const by = findBodies(agent[1], rules, false)[0];
     if (by && !isSelf(by.text, owner, rules)) return false;
   }
@@ -504,9 +506,17 @@ function onOthersDoing(clause: string, owner: Owner, rules: CompiledRules): bool
   return othersCondition(clause, owner, rules) !== null;
 }
 
+/** "will adopt whatever the ICB writes into the contract": what the agency does is whatever another body decides. */
+function whateverOthers(clause: string, owner: Owner, rules: CompiledRules): Condition | null {
+  const m = /\bwhatever\s+([^.;,]{1,60})/i.exec(clause);
+  if (!m?.[1]) return null;
+  const other = findBodies(m[1], rules, false).find((b) => !isSelf(b.text, owner, rules));
+  return other ? { start: m.index, end: m.index + m[0].length, body: other.text } : null;
+}
+
 /** What the agency says it will do: "will", "would", "can" or "is happy to" before a verb. */
 const COMMITMENT =
-  /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:happy|willing|ready|able|keen)\s+to)\b/i;
+  /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:more\s+than\s+|very\s+|always\s+|really\s+|of\s+course\s+)?(?:happy|willing|ready|able|keen|pleased)\s+to)\b/i;
 
 /**
  * The agency's only commitment waits on another body's act: "Should the national team revise the standard,
@@ -520,8 +530,8 @@ function waitsOnOthers(
 ): { index: number; hit: Hit } | null {
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as Clause;
-    if (c.kind !== "intent") continue;
-    const condition = othersCondition(c.text, owner, rules);
+    if (c.kind !== "intent" && c.kind !== "neutral") continue;
+    const condition = othersCondition(c.text, owner, rules) ?? whateverOthers(c.text, owner, rules);
     if (!condition) continue;
     // The commitment is in the rest of the clause, and its subject is the agency (or no one named).
     const main =
@@ -554,6 +564,7 @@ function weakLead(rules: CompiledRules): RegExp {
   return re;
 }
 
+const ANOTHER = /^(?:another|a\s+different|other|a\s+neighbouring|the\s+other)\s+[A-Za-z]/i;
 const UPDATE_ONLY =
   /^(?:provide\s+(?:an?\s+|a\s+further\s+|further\s+)?)?updat(?:e|es|ed|ing)\b(?:\s+(?:the\s+)?(?:plan|board|partnership|group|panel|committee|scrutineer|partners|you|members))?\s*(?:$|[.;,]|when|once|as|at|in|on|after|if|by|following)/i;
 
@@ -591,7 +602,7 @@ function passedOn(text: string, at: number, owner: Owner, rules: CompiledRules):
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:only\s+|now\s+|currently\s+|already\s+)?$/i;
 /** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
 const DRAFTED =
-  /\b(?:re)?drafted\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued)\b/i;
+  /\b(?:re)?drafted\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued|agreed)\b/i;
 
 /** "the rec looks to have been drafted with the community provider in mind": the review's draft, not the agency's. */
 const PLAN_TEXT_BEFORE = /\b(?:rec|recs|recommendations?|actions?|findings?|review)\b[^.;]*$/i;
