@@ -170,4 +170,11 @@ describe("guidance-mismatch", () => {
     ).toBeUndefined();
     expect(offered("Named nurses to attend a Level 3 update.", "Two sessions run in May.")).toBeDefined();
   });
+
+  it("reads a Think Family day with no level as the integrated offer", () => {
+    expect(
+      offered("Think Family safeguarding day (adults & children together) for paediatric ward nurses."),
+    ).toBeDefined();
+    expect(offered("Level 3 Think Family training for paediatric ward nurses.")).toBeUndefined();
+  });
 });

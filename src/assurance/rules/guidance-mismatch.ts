@@ -15,7 +15,7 @@ const ABOVE = new RegExp(
   "gi",
 );
 const PREFILTER =
-  /\blevels?\b|\blvl\b|(?<![A-Za-z0-9])L[1-5]|\b(?:joint|integrated|combined|whole[- ]family|all[- ]age)\b/i;
+  /\blevels?\b|\blvl\b|(?<![A-Za-z0-9])L[1-5]|\b(?:joint|integrated|combined|whole[- ]family|all[- ]age|think\s+family)\b/i;
 const CONJUNCTION = /^(?:and|or|&|,|plus|as well as)$/i;
 const LOCATION_AFTER =
   /\s+(?:working\s+|based\s+)?(?:in|on|at|within|from|across)\s+(?:the\s+|a\s+|our\s+)?$/i;

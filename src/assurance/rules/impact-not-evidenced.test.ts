@@ -140,4 +140,29 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("reads rates before and after a change, and a count of reports audited as an output", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        action: "Introduce a three-attempt contact protocol and report engagement rates.",
+        progress: "Protocol in use since September.",
+        evidenceOfImpact: "Engagement rate: 54% in Q1 before the protocol, 71% in Q3.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress:
+          "Audit of 100 reports done in March, findings to the partnership. 96% of sergeants briefed.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        action: "Introduce an annual tenancy visit for every tenant aged 65 and over living alone.",
+        progress: "1,214 of 1,380 eligible households visited (88%).",
+      }),
+    ).toBeDefined();
+  });
 });

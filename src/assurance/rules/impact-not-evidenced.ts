@@ -66,8 +66,8 @@ function isUptake(clause: string, actionText: string, rules: CompiledRules): boo
     return false;
   const stems = new Set<string>();
   for (const w of actionText.toLowerCase().match(/[a-z][a-z'’-]{4,}/g) ?? [])
-    if (!GENERIC.has(w)) stems.add(w.slice(0, 6));
+    if (!GENERIC.has(w)) stems.add(w.slice(0, 5));
   for (const w of clause.toLowerCase().match(/[a-z][a-z'’-]{4,}/g) ?? [])
-    if (!GENERIC.has(w) && stems.has(w.slice(0, 6))) return true;
+    if (!GENERIC.has(w) && stems.has(w.slice(0, 5))) return true;
   return false;
 }

@@ -127,6 +127,9 @@ describe("not-smart", () => {
     );
     expect(noMeasure("The DSL to have termly external safeguarding supervision from January.")).toBe(false);
     expect(
+      noMeasure("Prioritisation criteria for missing children; waits for this cohort under 4 wks."),
+    ).toBe(false);
+    expect(
       noMeasure("Tenancy officers to raise a safeguarding concern whenever a tenant declines support."),
     ).toBe(false);
     expect(noMeasure("Caseload holders to bring patients who refuse care to the MDT meeting.")).toBe(false);
