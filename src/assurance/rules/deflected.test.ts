@@ -1135,6 +1135,46 @@ describe("deflected", () => {
     });
   });
 
+  describe("reads the thirteenth round's shapes", () => {
+    const raised = (organisation: string, progress: string) =>
+      findingOf("deflected", { section: organisation, organisation, lead: "Head of Service", progress }) !==
+      undefined;
+
+    it("the regulator, a referral up the line, a request to be answered, a position not to adopt", () => {
+      expect(
+        raised("Northvale Council – Commissioning", "Whether the agency is inspected is for CQC to decide."),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Council – Public Health",
+          "Equipment falls within the LMNS's remit. Referred to the LMNS board for a decision on funding.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Homes (housing association)",
+          "We will respond to any written request from the council that sets out a lawful basis.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Office of the Public Guardian",
+          "The Office is a national agency and is not in a position to adopt actions in local plans.",
+        ),
+      ).toBe(true);
+      expect(
+        raised(
+          "Northvale Council – Trading Standards",
+          "Officers are glad to come out to a team meeting if the council's commissioners book a slot.",
+        ),
+      ).toBe(true);
+      // A referral the agency made as its deed, with the thing referred named: not a hand-over.
+      expect(
+        raised("Northvale Police", "All 14 cases referred to the MASH within 24 hours (audit, May)."),
+      ).toBe(false);
+    });
+  });
+
   it("reads a body named in a theme heading as another body when the theme holds several agencies' actions", () => {
     const theme = "C. Leaving hospital and going home";
     const handedOver = cleanAction({

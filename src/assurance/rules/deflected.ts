@@ -516,7 +516,7 @@ function whateverOthers(clause: string, owner: Owner, rules: CompiledRules): Con
 
 /** What the agency says it will do: "will", "would", "can" or "is happy to" before a verb. */
 const COMMITMENT =
-  /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:more\s+than\s+|very\s+|always\s+|really\s+|of\s+course\s+)?(?:happy|willing|ready|able|keen|pleased)\s+to)\b/i;
+  /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:more\s+than\s+|very\s+|always\s+|really\s+|of\s+course\s+)?(?:happy|willing|ready|able|keen|pleased|glad|delighted)\s+to)\b/i;
 
 /**
  * The agency's only commitment waits on another body's act: "Should the national team revise the standard,
@@ -530,7 +530,8 @@ function waitsOnOthers(
 ): { index: number; hit: Hit } | null {
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as Clause;
-    if (c.kind !== "intent" && c.kind !== "neutral") continue;
+    // Most clauses commit to nothing: the cheap test first.
+    if ((c.kind !== "intent" && c.kind !== "neutral") || !COMMITMENT.test(c.text)) continue;
     const condition = othersCondition(c.text, owner, rules) ?? whateverOthers(c.text, owner, rules);
     if (!condition) continue;
     // The commitment is in the rest of the clause, and its subject is the agency (or no one named).
@@ -595,7 +596,9 @@ const PASSED_THING =
 
 function passedOn(text: string, at: number, owner: Owner, rules: CompiledRules): boolean {
   const m = PASS_ON.exec(text.slice(at));
-  if (!m || !PASSED_THING.test(text.slice(0, at))) return false;
+  // "Referred to the LMNS board for a decision": with nothing named before it, what is passed on is the action.
+  const before = text.slice(0, at);
+  if (!m || (!PASSED_THING.test(before) && /[A-Za-z]/.test(before))) return false;
   const to = findBodies(text.slice(at + m[0].length, at + m[0].length + 60), rules, false)[0];
   return !!to && !isSelf(to.text, owner, rules) && !rules.sectorBodies.has(normalise(to.text));
 }
