@@ -73,7 +73,7 @@ function readDeflection(action: AssuredAction, ctx: RuleContext): Finding | null
   if (actionHits.size === 0 && progressHits.size === 0) {
     const other = action.progress
       ? (otherBodyActs(action.progress, facts.progressSpans, owner, rules) ??
-        waitsOnOthers(facts.progress.clauses, owner, rules))
+        (mayWait(action.progress) ? waitsOnOthers(facts.progress.clauses, owner, rules) : null))
       : null;
     if (!other) return null;
     progressHits.set(other.index, other.hit);
@@ -517,6 +517,15 @@ function whateverOthers(clause: string, owner: Owner, rules: CompiledRules): Con
 /** What the agency says it will do: "will", "would", "can" or "is happy to" before a verb. */
 const COMMITMENT =
   /\b(?:will|would|shall|can|could|['’]ll|(?:is|are)\s+(?:more\s+than\s+|very\s+|always\s+|really\s+|of\s+course\s+)?(?:happy|willing|ready|able|keen|pleased|glad|delighted)\s+to)\b/i;
+
+/** A commitment and a condition somewhere in the text: without both, no clause need be read for a wait. */
+function mayWait(progress: string): boolean {
+  if (!COMMITMENT.test(progress)) return false;
+  ON_CONDITION.lastIndex = 0;
+  const found = ON_CONDITION.test(progress) || /\bwhatever\b/i.test(progress);
+  ON_CONDITION.lastIndex = 0;
+  return found;
+}
 
 /**
  * The agency's only commitment waits on another body's act: "Should the national team revise the standard,
