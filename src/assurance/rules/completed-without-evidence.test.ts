@@ -229,4 +229,25 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("does not take work still being built for a recurring action carried on", () => {
+    const routine = {
+      ...done,
+      action: "Implement routine enquiry about domestic abuse for every under-18 attendance.",
+    };
+    expect(
+      findingOf("completed-without-evidence", {
+        ...routine,
+        progress:
+          "Routine enquiry question being added to the clinical record. Staff briefings continuing through October.",
+      })?.reason,
+    ).toContain("work still in progress");
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        action: "Monthly audit of strategy discussion records.",
+        progress: "Monthly audits continue, reported to the quality group.",
+      }),
+    ).toBeUndefined();
+  });
 });

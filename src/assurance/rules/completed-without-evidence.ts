@@ -62,12 +62,15 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
   // Read last, being the dearest: a measured effect in the progress shows the change was made too.
   if (impactClause(action.progress, ctx.rules)) return null;
   const rules = ctx.rules;
+  // A recurring action carried on ("audits continue monthly") is being done; work still being built is not.
+  const ongoing = reading.clauses.filter((c) => c.kind === "ongoing");
+  if (ongoing.length > 0 && ongoing.every((c) => CONTINUES.test(c.text)) && RECURRING.test(action.action))
+    return null;
   for (const c of reading.clauses) {
     if (c.kind === "input" || c.kind === "ongoing" || c.kind === "neutral") {
       if (rules.deliverableMatch.some((m) => m.progress.test(c.text) && m.action.test(action.action)))
         return null;
     }
-    if (c.kind === "ongoing" && CONTINUES.test(c.text) && RECURRING.test(action.action)) return null;
   }
   // A clause that reports nothing says no more than "no delivered change", which the reason says anyway.
   const named = [...new Set(reading.clauses.map((c) => c.kind))].filter((k) => w.what[k] !== undefined);
