@@ -248,12 +248,21 @@ export function readClause(text: string, rules: CompiledRules): Clause {
   return { text, kind, deliveredAt, markers, offset: 0 };
 }
 
+const BEFORE_PERIOD =
+  /\b(?:before|prior\s+to)\s+(?:the|this|our|its)\s+(?:change|pilot|protocol|policy|service|scheme|introduction|launch|training|briefing|new)\b|\b(?:previously|last\s+year|the\s+previous\s+(?:year|quarter|period))\b/i;
+const SINCE =
+  /^\W*(?:since|after|following)\b|\b(?:since|after)\s+(?:the|this|its)\s+(?:change|launch|introduction|pilot)\b/i;
 const OF_THOSE = /^\W*\d+(?:\.\d+)?\s?%\s+of\s+(?:those|them|these|all)\b/i;
 
 /** Whether the progress (or the evidence-of-impact column) describes a measurable effect, not an output. */
 export function impactClause(text: string, rules: CompiledRules): string | null {
   let previousOutput = false;
+  let before = false;
   for (const c of clauses(text)) {
+    // "In the 12 months before the change, none was reported. Since March, 37 have been": periods compared
+    // across sentences.
+    if (before && SINCE.test(c) && /\d/.test(c) && !rules.outputOnly.test(c)) return c;
+    if (BEFORE_PERIOD.test(c)) before = true;
     // "48 staff briefed – 100% of those identified": a rate of the output just named is that output.
     const output: boolean = rules.outputOnly.test(c) || (previousOutput && OF_THOSE.test(c));
     previousOutput = output;
@@ -261,7 +270,7 @@ export function impactClause(text: string, rules: CompiledRules): string | null 
     if (rules.impactAbsolute.test(c)) return c;
     const hasNumber = /\d/.test(
       c.replace(
-        /\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\bq[1-4]\b|\blevel\s+\d/gi,
+        /\b(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])(?:[/.]\d{2,4})?\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\bq[1-4]\b|\blevel\s+\d/gi,
         "",
       ),
     );

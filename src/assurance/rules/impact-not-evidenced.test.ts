@@ -165,4 +165,31 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads periods compared across sentences, and one figure against another", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Policy revised in January.",
+        evidenceOfImpact:
+          "In the 12 months before the change, no cancellation was reported to the council. Since March, 37 have been reported within 24 hours.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Briefing delivered at all 12 shift briefings.",
+        evidenceOfImpact:
+          "Dip sample of 30 incidents: sleeping arrangements recorded in 21/30 vs 2/30 before.",
+      }),
+    ).toBeUndefined();
+    // A period named, with nothing measured after it, is no comparison.
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress:
+          "Before the change, staff were unsure of the route. Since then, all staff have been briefed.",
+      }),
+    ).toBeDefined();
+  });
 });

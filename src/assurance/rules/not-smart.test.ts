@@ -133,6 +133,12 @@ describe("not-smart", () => {
       noMeasure("Tenancy officers to raise a safeguarding concern whenever a tenant declines support."),
     ).toBe(false);
     expect(noMeasure("Caseload holders to bring patients who refuse care to the MDT meeting.")).toBe(false);
+    expect(
+      noMeasure("Vary the framework contract so that providers must notify the council of cancellations."),
+    ).toBe(false);
+    expect(
+      noMeasure("The crisis team to accept direct referrals from hostel staff via a single number."),
+    ).toBe(false);
     // A hedge is not an occasion, and a limit needs a figure.
     expect(noMeasure("Improve communication with partners whenever possible.")).toBe(true);
     expect(noMeasure("Keep waiting times under review.")).toBe(true);
