@@ -248,6 +248,14 @@ export function readClause(text: string, rules: CompiledRules): Clause {
   return { text, kind, deliveredAt, markers, offset: 0 };
 }
 
+/**
+ * An input that is exactly what the action asked for, so counts as delivered: funding for an action to secure
+ * funding, the audit for an action to audit.
+ */
+export function deliversAskedInput(clause: string, actionText: string, rules: CompiledRules): boolean {
+  return rules.deliverableMatch.some((m) => m.progress.test(clause) && m.action.test(actionText));
+}
+
 const BEFORE_PERIOD =
   /\b(?:before|prior\s+to)\s+(?:the|this|our|its)\s+(?:change|pilot|protocol|policy|service|scheme|introduction|launch|training|briefing|new)\b|\b(?:previously|last\s+year|the\s+previous\s+(?:year|quarter|period))\b/i;
 const SINCE =

@@ -1,6 +1,6 @@
 import type { CompiledRules } from "../compile.js";
 import { finding, type RuleContext, ratingNote } from "../context.js";
-import { impactClause, readClause } from "../progress.js";
+import { deliversAskedInput, impactClause, readClause } from "../progress.js";
 import { fill, quote } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
 import { deflected } from "./deflected.js";
@@ -68,8 +68,7 @@ export function completedWithoutEvidence(action: AssuredAction, ctx: RuleContext
     return null;
   for (const c of reading.clauses) {
     if (c.kind === "input" || c.kind === "ongoing" || c.kind === "neutral") {
-      if (rules.deliverableMatch.some((m) => m.progress.test(c.text) && m.action.test(action.action)))
-        return null;
+      if (deliversAskedInput(c.text, action.action, rules)) return null;
     }
   }
   // A clause that reports nothing says no more than "no delivered change", which the reason says anyway.
@@ -99,8 +98,7 @@ function onlyPreparatory(clause: string, action: AssuredAction, rules: CompiledR
   if (!steps) return false;
   const asked = (word: string) => new RegExp(`\\b${stem(word)}`, "i").test(action.action);
   if (steps.some(asked)) return false;
-  if (rules.deliverableMatch.some((m) => m.progress.test(clause) && m.action.test(action.action)))
-    return false;
+  if (deliversAskedInput(clause, action.action, rules)) return false;
   // Read again with each step as a mere discussion: whatever is still delivered was delivered.
   return readClause(clause.replace(rules.preparatory, "discussed"), rules).kind !== "delivered";
 }

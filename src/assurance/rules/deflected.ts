@@ -1,7 +1,7 @@
 import type { CompiledRules, CompiledTrigger } from "../compile.js";
 import { finding, type RuleContext } from "../context.js";
 import { type BodyMention, findBodies, isSelf, normalise, type Owner } from "../owner.js";
-import { type Clause, readClause } from "../progress.js";
+import { type Clause, deliversAskedInput, readClause } from "../progress.js";
 import { CAT, type Marker } from "../scan.js";
 import { fill, quoteSentence, type Span, sentences } from "../text.js";
 import type { AssuredAction, Finding } from "../types.js";
@@ -389,11 +389,6 @@ function withArticle(body: BodyMention, source: string): string {
   return /\bthe\s$/i.test(before) ? `the ${text}` : text;
 }
 
-/**
- * A clause in which the agency itself did or commits to do something: a delivery verb used as a verb,
- * with no other body as its subject or agent, not conditional on someone else, and more than supplying
- * data, attending when invited or supporting another body's work.
- */
 /** The hand-over's verb is the action's own ("escalate to the Executive", "refer to children's social care"). */
 function asksFor(hit: Hit, actionText: string): boolean {
   const verb = /^\W*([a-z]{4,})/i.exec(hit.words ?? "")?.[1];
@@ -407,9 +402,14 @@ const HAND_ON_VERB = /^(?:escalat|referr?|report|forward|submit|notif|pass|sent|
 /** "Audit completed (30 closures)" for an action to audit: an input that is exactly what the action asked for. */
 function askedInput(clause: Clause, actionText: string, rules: CompiledRules): boolean {
   if (clause.kind !== "input" || rules.waiting.test(clause.text)) return false;
-  return rules.deliverableMatch.some((m) => m.progress.test(clause.text) && m.action.test(actionText));
+  return deliversAskedInput(clause.text, actionText, rules);
 }
 
+/**
+ * A clause in which the agency itself did or commits to do something: a delivery verb used as a verb,
+ * with no other body as its subject or agent, not conditional on someone else, and more than supplying
+ * data, attending when invited or supporting another body's work.
+ */
 function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean {
   const { kind, text } = clause;
   if (kind !== "delivered" && kind !== "intent" && kind !== "ongoing" && kind !== "input") return false;
