@@ -1194,4 +1194,73 @@ describe("deflected", () => {
     // Over one agency's actions alone the heading is read as that agency's name, "hospital" among its words.
     expect(raised([handedOver, { ...other, organisation: handedOver.organisation }])).toHaveLength(0);
   });
+
+  describe("readings from the fifteenth held-out round (wording of my own)", () => {
+    const home = {
+      section: "Fernlea Respite Service",
+      organisation: "Fernlea Respite Service",
+      lead: "Registered Manager",
+    };
+
+    it("reads an offer to give something only when asked as an offer on demand", () => {
+      const f = findingOf("deflected", {
+        ...home,
+        action: "Share each child's moving and handling plan with the school before term starts.",
+        progress: "Plans are the school's to hold. We will give the school a copy whenever we are asked to.",
+      });
+      expect(f?.reason).toContain("whenever we are asked");
+    });
+
+    it("reads 'nothing further is required of' the agency as saying the action is not its own", () => {
+      const f = findingOf("deflected", {
+        ...home,
+        action: "Check the references of every bank worker before a first shift.",
+        progress: "Nothing further is required of Fernlea.",
+      });
+      expect(f?.reason).toContain("says the action is not for");
+    });
+
+    it("reads 'for' a named body with a bracketed aside and a second body 'to' act as handing over", () => {
+      const f = findingOf("deflected", {
+        ...home,
+        action: "Agree how overnight staff escalate a medication error.",
+        progress:
+          "Escalation routes are for Northdown Medicines Network (the MOT) and the ICB pharmacy team to agree.",
+      });
+      expect(f?.reason).toContain("Northdown Medicines Network");
+    });
+
+    it("does not take a job description, or a system's upgrade, for another body", () => {
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action: "Recruit a night-shift senior.",
+          progress:
+            "JD and person specification drafted. Interviews will follow once the post is approved by the ICB.",
+        }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action: "Add a communication-needs field to the care record.",
+          progress: "Paused until the CareBase upgrade in the spring.",
+        }),
+      ).toBeUndefined();
+    });
+
+    it("counts a design made as work of the agency's own beside a hand-over", () => {
+      const progress =
+        "Welcome pack designed with parents in March. Printing costs sit with the council, as our grant does not fund it.";
+      expect(
+        findingOf("deflected", { ...home, action: "Produce a welcome pack for families.", progress }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action: "Produce a welcome pack for families.",
+          progress: "Printing costs sit with the council, as our grant does not fund it.",
+        }),
+      ).toBeDefined();
+    });
+  });
 });

@@ -612,9 +612,9 @@ function passedOn(text: string, at: number, owner: Owner, rules: CompiledRules):
   return !!to && !isSelf(to.text, owner, rules) && !rules.sectorBodies.has(normalise(to.text));
 }
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:only\s+|now\s+|currently\s+|already\s+)?$/i;
-/** A draft written is work done (the README's reading of "nothing but plans"), unlike other inputs. */
+/** A draft written (or a design made) is work done (the README's reading of "nothing but plans"), unlike other inputs. */
 const DRAFTED =
-  /\b(?:re)?drafted\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued|agreed)\b/i;
+  /\b(?:re)?(?:drafted|designed)\b|\bdraft\s+(?:[\w'’-]+\s+){0,3}?(?:written|produced|prepared|completed|shared|circulated|issued|agreed)\b/i;
 
 /** "the rec looks to have been drafted with the community provider in mind": the review's draft, not the agency's. */
 const PLAN_TEXT_BEFORE = /\b(?:rec|recs|recommendations?|actions?|findings?|review)\b[^.;]*$/i;
@@ -675,6 +675,8 @@ function properNameAt(head: string, rules: CompiledRules): BodyMention | null {
   if (!m?.[1] || /\d/.test(m[1]) || rules.notBodies.has(m[1].toUpperCase()) || MONTH_OR_DAY.test(m[1]))
     return null;
   const index = head.indexOf(m[1]);
+  // "until the Niche upgrade", "the Mosaic system": a thing named for a product or body, as in bodiesIn.
+  if (modifiesNoun(head, index + m[1].length, rules)) return null;
   return { text: m[1], index, end: index + m[1].length };
 }
 
@@ -698,10 +700,13 @@ const MONTH_OR_DAY =
 
 /** The bodies a text names, leaving out a body's name used for a thing ("the primary care budget"). */
 function bodiesIn(text: string, rules: CompiledRules, startsSentence = true): BodyMention[] {
-  return findBodies(text, rules, startsSentence).filter((b) => {
-    const next = /^\s+([a-z][\w-]*)/.exec(text.slice(b.end, b.end + 30))?.[1];
-    return next === undefined || !rules.bodyModifiedNouns.has(next);
-  });
+  return findBodies(text, rules, startsSentence).filter((b) => !modifiesNoun(text, b.end, rules));
+}
+
+/** The name ending at `end` is followed by a noun it only qualifies: "the ICB budget", "the Niche upgrade". */
+function modifiesNoun(text: string, end: number, rules: CompiledRules): boolean {
+  const next = /^\s+([a-z][\w-]*)/.exec(text.slice(end, end + 30))?.[1];
+  return next !== undefined && rules.bodyModifiedNouns.has(next);
 }
 
 function firstWords(text: string, n: number): string {

@@ -192,4 +192,20 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads children still living at home months later as an outcome, not an output", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress:
+          "Outreach workers took 12 families at the edge of care from April. Six months on, 10 children are still living at home.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Outreach workers took 12 families at the edge of care from April.",
+      }),
+    ).toBeDefined();
+  });
 });

@@ -143,4 +143,17 @@ describe("not-smart", () => {
     expect(noMeasure("Improve communication with partners whenever possible.")).toBe(true);
     expect(noMeasure("Keep waiting times under review.")).toBe(true);
   });
+
+  it("reads a hedge that closes the action after a comma as hedging all of it", () => {
+    expect(
+      noMeasure(
+        "Housing officers to refer tenants who care for a relative to the carers' service, where appropriate.",
+      ),
+    ).toBe(true);
+    expect(
+      noMeasure("Housing officers to refer every tenant who cares for a relative to the carers' service."),
+    ).toBe(false);
+    // A hedge on a later part of the action leaves the first part concrete.
+    expect(noMeasure("Publish the carers' leaflet, and translate it where needed.")).toBe(false);
+  });
 });

@@ -127,8 +127,18 @@ function hedgedAfter(text: string, from: number, end: number, markers: readonly 
   const rest = text.slice(from, end);
   const stop = HEDGE_WINDOW_END.exec(rest);
   const limit = stop ? from + stop.index : end;
-  return markers.some((m) => (m.mask & CAT.hedge) !== 0 && m.index >= from && m.index < limit);
+  // A hedge that closes the clause after a comma qualifies all of it: "to refer families to the service,
+  // where appropriate".
+  return markers.some(
+    (m) =>
+      (m.mask & CAT.hedge) !== 0 &&
+      m.index >= from &&
+      (m.index < limit ||
+        (CLOSING_HEDGE_BEFORE.test(text.slice(from, m.index)) && /^\W*$/.test(text.slice(m.end, end)))),
+  );
 }
+
+const CLOSING_HEDGE_BEFORE = /,\s*$/;
 
 const DETERMINERS = new Set([
   "",

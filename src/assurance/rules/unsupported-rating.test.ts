@@ -194,4 +194,13 @@ describe("unsupported-rating", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads no reply yet, and a start that waits on a signature, as waiting", () => {
+    for (const progress of [
+      "Report sent to the national panel in May; no feedback from the panel yet.",
+      "Training will start once the new contract is countersigned by both parties.",
+    ]) {
+      expect(findingOf("unsupported-rating", { progress })?.reason, progress).toContain("but the progress");
+    }
+  });
 });
