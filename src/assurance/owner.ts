@@ -240,6 +240,8 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
   rules.bodyWord.lastIndex = 0;
   for (let m = rules.bodyWord.exec(text); m; m = rules.bodyWord.exec(text)) {
     const end = m.index + m[0].length;
+    // "a multi-agency discussion", "inter-agency training": a kind of working, not a body.
+    if (JOINED_PREFIX.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
     // A longer name wins over an abbreviation inside it: "NHS England" is not "NHS".
     const inside = found.findIndex((f) => m && m.index >= f.index && m.index < f.end);
     if (inside >= 0) {
@@ -255,6 +257,8 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
   found.sort((a, b) => a.index - b.index);
   return found;
 }
+
+const JOINED_PREFIX = /(?:^|[^A-Za-z])(?:multi|inter|cross|intra|pan|non)-$/i;
 
 const NOT_MODIFIER = new Set(
   "the a an our their its this that these those of for with to by from in on at and or as is are was were be been has have had will would which who not no all any each every other some local national individual relevant whole entire same own wider across".split(

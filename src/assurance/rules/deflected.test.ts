@@ -1263,4 +1263,79 @@ describe("deflected", () => {
       ).toBeDefined();
     });
   });
+
+  describe("readings from the sixteenth held-out round (wording of my own)", () => {
+    const home = {
+      section: "Fernlea Respite Service",
+      organisation: "Fernlea Respite Service",
+      lead: "Registered Manager",
+      status: "completed" as const,
+      statusText: "Blue",
+    };
+
+    it("does not read 'multi-agency' or 'inter-agency' as naming an agency", () => {
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action:
+            "No stay to be cancelled for non-attendance without a multi-agency discussion and a letter to the family's social worker.",
+          progress: "",
+        }),
+      ).toBeUndefined();
+    });
+
+    it("does not read contacts that go unanswered as an offer made only when contacted", () => {
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action:
+            "Crisis team to carry out a face-to-face visit within 24 hours when two consecutive contacts with a referred patient go unanswered.",
+          progress: "",
+        }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action: "Share the care plan with the school.",
+          progress: "We will share it when the school contacts us.",
+        }),
+      ).toBeDefined();
+    });
+
+    it("reads a note without its article ('Training provider identified') as what was acted on, not who acted", () => {
+      const action = "Train all night staff in epilepsy rescue medication.";
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Training provider identified. Sessions being arranged.",
+        }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Training provider delivered the sessions in May.",
+        }),
+      ).toBeDefined();
+    });
+
+    it("reads the agency's own board, named before the word, as the agency", () => {
+      const action = "Fit door alarms to all bedrooms.";
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Quotes obtained, subject to sign-off by the Fernlea board.",
+        }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "On hold, subject to sign-off by the Northdown board.",
+        }),
+      ).toBeDefined();
+    });
+  });
 });

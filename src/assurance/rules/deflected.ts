@@ -185,12 +185,26 @@ function otherDoer(text: string, bodies: BodyMention[], owner: Owner, rules: Com
   for (const b of others) {
     if (rules.sectorBodies.has(normalise(b.text)) || OWN_TEAM.test(text.slice(b.end))) continue;
     const before = text.slice(0, b.index);
-    const subject = SUBJECT_BEFORE.test(before) && VERB_AFTER.test(text.slice(b.end, b.end + 80));
+    const after = text.slice(b.end, b.end + 80);
+    const subject =
+      SUBJECT_BEFORE.test(before) && VERB_AFTER.test(after) && !telegraphicPassive(before, after);
     if (subject || AGENT_BEFORE.test(before))
       return { clause: text, kind: "other", body: withArticle(b, text) };
   }
   return null;
 }
+
+/**
+ * "Training provider identified.", "Venue booked for May": notes that leave out the article and "has been"
+ * name what was acted on, not who acted.
+ */
+function telegraphicPassive(before: string, after: string): boolean {
+  return !DETERMINER_BEFORE.test(before) && BARE_PARTICIPLE.test(after);
+}
+
+const DETERMINER_BEFORE = /\b(?:the|a|an|their|its|our|this|that)\s+$/i;
+const BARE_PARTICIPLE =
+  /^\s+(?:[a-z]+(?:ed|en)|found|chosen|sought|bought)\s*(?:$|[.;,(]|\d|(?:in|on|during|for|from|and|via)\b)/;
 
 const TITLE_BETWEEN = /^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,2}$/;
 
@@ -346,7 +360,9 @@ function judge(
     }
   }
   if (!body) return null;
-  const self = isSelf(body.text, owner, rules);
+  const named = withNameBefore(body, source);
+  body = named.body;
+  const self = isSelf(body.text, owner, rules) || (named.name !== null && isSelf(named.name, owner, rules));
   if (kind === "self") return self ? { clause, kind, body: body.text } : null;
   if (self) return null;
   if (organisationOnly && rules.sectorBodies.has(normalise(body.text))) return null;
@@ -679,6 +695,22 @@ function properNameAt(head: string, rules: CompiledRules): BodyMention | null {
   if (modifiesNoun(head, index + m[1].length, rules)) return null;
   return { text: m[1], index, end: index + m[1].length };
 }
+
+/**
+ * "the Brookside board", "the Kelston panel": a body word with the name just before it is that name's body
+ * (the lists find the word alone); the agency's own board is the agency.
+ */
+function withNameBefore(body: BodyMention, source: string): { body: BodyMention; name: string | null } {
+  if (!/^[a-z]/.test(body.text)) return { body, name: null };
+  const before = source.slice(0, body.index);
+  const m = NAME_JUST_BEFORE.exec(before);
+  const name = m?.[1];
+  if (!m || !name || /^(?:The|A|An|This|That|Its|Their|Our)$/.test(name)) return { body, name: null };
+  const index = m.index + m[0].indexOf(name);
+  return { body: { text: source.slice(index, body.end), index, end: body.end }, name };
+}
+
+const NAME_JUST_BEFORE = /(?:^|[^\w&'’-])([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+$/;
 
 /** Words that make a capitalised name a post, not a body: "the Named Nurse's responsibility". */
 const ROLE_WORD =

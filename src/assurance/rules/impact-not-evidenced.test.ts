@@ -208,4 +208,13 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads figures joined by an arrow as a change", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Missed first appointments 41 (Q1) → 17 (Q3).",
+      }),
+    ).toBeUndefined();
+  });
 });

@@ -156,4 +156,9 @@ describe("not-smart", () => {
     // A hedge on a later part of the action leaves the first part concrete.
     expect(noMeasure("Publish the carers' leaflet, and translate it where needed.")).toBe(false);
   });
+
+  it("reads 'within 48h' as a measure", () => {
+    expect(noMeasure("Call the parent within 48h of an emergency attendance.")).toBe(false);
+    expect(noMeasure("Call the parent after an emergency attendance.")).toBe(true);
+  });
 });
