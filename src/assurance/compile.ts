@@ -52,6 +52,7 @@ export interface CompiledRules {
   triggerScans: TriggerScan[];
   sectorBodies: Set<string>;
   bodyModifiedNouns: Set<string>;
+  bodyKindCompound: RegExp;
   weakDeed: RegExp;
   /** Every form of every verb the lexicon knows (lower case) → its -ing form, for turning actions into phrases. */
   gerunds: Map<string, string>;
@@ -134,6 +135,7 @@ export function compileRules(data: RuleData): CompiledRules {
     ...triggerScans(data.bodies.triggers),
     sectorBodies: new Set(data.bodies.sectorBodies),
     bodyModifiedNouns: new Set(data.bodies.modifiedNouns),
+    bodyKindCompound: phraseRegex(data.bodies.kindCompounds, "iy"),
     weakDeed: new RegExp(data.bodies.weakDeeds, "i"),
     gerunds: gerundIndex([
       "ensure",

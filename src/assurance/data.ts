@@ -91,6 +91,8 @@ export interface BodiesData {
   distinguishingQualifiers: string[];
   /** Nouns a body's name may stand before as a modifier ("the primary care budget"): then it names a thing. */
   modifiedNouns: string[];
+  /** A body word that, with the noun after it, names a kind of thing: "practice guidance", "a practice review". */
+  kindCompounds: string[];
 }
 
 export interface DeflectionTrigger {

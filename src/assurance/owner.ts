@@ -242,6 +242,9 @@ export function findBodies(text: string, rules: CompiledRules, startsSentence = 
     const end = m.index + m[0].length;
     // "a multi-agency discussion", "inter-agency training": a kind of working, not a body.
     if (JOINED_PREFIX.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
+    // "revised practice guidance", "a practice review": the word and the noun after it name a thing.
+    rules.bodyKindCompound.lastIndex = m.index;
+    if (rules.bodyKindCompound.test(text)) continue;
     // A longer name wins over an abbreviation inside it: "NHS England" is not "NHS".
     const inside = found.findIndex((f) => m && m.index >= f.index && m.index < f.end);
     if (inside >= 0) {

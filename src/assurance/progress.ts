@@ -174,6 +174,24 @@ function classifySpan(
   return k("neutral");
 }
 
+/**
+ * "Guidance agreed and launched at the forum": a thing (not itself an input) agreed and, joined by "and", put
+ * out by a delivery verb that is not ambivalent, is delivered; the meeting is where it was launched.
+ */
+function deliveredAlongside(text: string, m: Marker, markers: readonly Marker[]): boolean {
+  // "Review completed and shared": what was done is still the input itself.
+  if (markers.some((x) => (x.mask & CAT.inputNoun) !== 0 && x.index < m.index)) return false;
+  const next = markers.find((x) => x.index >= m.end);
+  return (
+    next !== undefined &&
+    (next.mask & CAT.deliveryPast) !== 0 &&
+    (next.mask & CAT.ambivalent) === 0 &&
+    AND_ONLY.test(text.slice(m.end, next.index))
+  );
+}
+
+const AND_ONLY = /^\s*(?:and|&)\s*$/i;
+
 /** "Plans are in place to …" is a plan, not something in place. */
 function plansAre(text: string, index: number, from: number): boolean {
   const words = wordsBefore(text, index, 3, from).filter((w) => w !== "now");
@@ -209,7 +227,9 @@ function firstDeliveredAt(
     const after = text.slice(m.end, Math.min(span.end, m.end + 30));
     if (m.mask & CAT.ambivalent) {
       const limit = m.end + 30;
-      input = markers.some((x) => (x.mask & CAT.inputNoun) !== 0 && x.index < limit) || AGREED_TO.test(after);
+      input =
+        (markers.some((x) => (x.mask & CAT.inputNoun) !== 0 && x.index < limit) || AGREED_TO.test(after)) &&
+        !deliveredAlongside(text, m, markers);
     }
     break;
   }

@@ -250,4 +250,34 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("reads a request logged, or a paper a committee received, as an input", () => {
+    for (const progress of [
+      "Change request 2291 logged with the records team.",
+      "The quality committee received the paper in June.",
+    ]) {
+      expect(findingOf("completed-without-evidence", { ...done, progress }), progress).toBeDefined();
+    }
+    for (const progress of [
+      "Every missed appointment is now logged on the clinic system.",
+      "All 40 ward staff received the new handover card in June.",
+    ]) {
+      expect(findingOf("completed-without-evidence", { ...done, progress }), progress).toBeUndefined();
+    }
+  });
+
+  it("reads a thing agreed and launched as delivered, and a review agreed and shared as still an input", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "Escalation guidance agreed and launched at the PSW forum in May.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        progress: "Case review completed and shared at the forum in May.",
+      }),
+    ).toBeDefined();
+  });
 });

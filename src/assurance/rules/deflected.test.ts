@@ -1320,6 +1320,19 @@ describe("deflected", () => {
       ).toBeDefined();
     });
 
+    it("does not read 'practice' in 'practice guidance' as a GP practice", () => {
+      expect(
+        findingOf("deflected", {
+          ...home,
+          status: "on-track",
+          statusText: "Green",
+          action: "Revise the escalation guidance and audit its use.",
+          progress:
+            "Revised practice guidance agreed and launched at the managers' forum. The audit cannot start until the council's data team grants access.",
+        }),
+      ).toBeUndefined();
+    });
+
     it("reads the agency's own board, named before the word, as the agency", () => {
       const action = "Fit door alarms to all bedrooms.";
       expect(
