@@ -1333,6 +1333,29 @@ describe("deflected", () => {
       ).toBeUndefined();
     });
 
+    it("does not count stating the agency's position as work of its own on the action", () => {
+      const ed = {
+        section: "Northfield Hospitals – ED",
+        organisation: "Northfield Hospitals NHS Trust",
+        lead: "ED Matron",
+        status: "minor-risk" as const,
+        statusText: "Amber",
+        action: "Follow up every young person who leaves ED before review.",
+      };
+      for (const progress of [
+        "Trust position (agreed at the Safeguarding Committee in July): follow-up in the community is a GP function, not an ED one.",
+        "Trust position agreed at committee in July. Follow-up in the community is a GP function.",
+      ])
+        expect(findingOf("deflected", { ...ed, progress }), progress).toBeDefined();
+      expect(
+        findingOf("deflected", {
+          ...ed,
+          progress:
+            "Response agreed at committee: the ED now phones every young person who leaves before review.",
+        }),
+      ).toBeUndefined();
+    });
+
     it("reads the agency's own board, named before the word, as the agency", () => {
       const action = "Fit door alarms to all bedrooms.";
       expect(

@@ -436,7 +436,8 @@ function isOwnDeed(clause: Clause, owner: Owner, rules: CompiledRules): boolean 
   if (
     (kind !== "delivered" && drafted < 0 && rules.waiting.test(text)) ||
     DEPENDS_ON.test(text) ||
-    PLAN_ADMIN.test(text)
+    PLAN_ADMIN.test(text) ||
+    POSITION_ONLY.test(text)
   )
     return false;
   let at = kind === "delivered" ? clause.deliveredAt : -1;
@@ -597,6 +598,9 @@ const UPDATE_ONLY =
 /** "Police line to be closed", "action to be re-worded": what happens to the plan's line is not work done. */
 const PLAN_ADMIN =
   /\b(?:line|action|recommendation|item|entry|row|it|this)\s+(?:to\s+be|will\s+be|has\s+been|is|be)\s+(?:closed|removed|withdrawn|deleted|re-?worded|re-?allocated|re-?assigned|moved|transferred|merged)\b/i;
+/** "Trust position (agreed at Safeguarding Committee 17/07)": stating where the agency stands is not work on the action. */
+const POSITION_ONLY =
+  /^\W*(?:(?:the|our|[A-Z][\w&'’-]*)\s+){0,3}(?:position|response|view|stance)\b(?:\s*\([^()]*\)|\s+(?:was\s+|is\s+|has\s+been\s+)?(?:agreed|confirmed|approved|noted|endorsed)\b[^.;:]*)?\W*$/i;
 const NEGATED_BEFORE =
   /\b(?:no|not|never|neither|nor|nothing|none|nobody|cannot|can['’]t|unable|rather\s+than|instead\s+of)\b[^.;,]*$/i;
 /** "what is available depends on what the framework procures": a condition, not a deed. */
