@@ -1356,6 +1356,20 @@ describe("deflected", () => {
       ).toBeUndefined();
     });
 
+    it("counts what the agency has fitted as its own deed beside where its referrals come from", () => {
+      expect(
+        findingOf("deflected", {
+          section: "Kestrel Housing",
+          organisation: "Kestrel Housing Association",
+          lead: "Tenancy Services Manager",
+          action:
+            "Fit extra door locks for tenants at risk of domestic abuse within 10 working days of referral.",
+          progress:
+            "Since May the association has fitted extra locks in 30 homes. Referrals come from the police.",
+        }),
+      ).toBeUndefined();
+    });
+
     it("reads the agency's own board, named before the word, as the agency", () => {
       const action = "Fit door alarms to all bedrooms.";
       expect(

@@ -217,4 +217,14 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeUndefined();
   });
+
+  it("reads attendances and positive feedback as outputs, and a drop-in as no drop", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress:
+          "Drop-in clinics running at all 3 libraries since May. 64 attendances so far. Feedback from carers has been very positive.",
+      }),
+    ).toBeDefined();
+  });
 });

@@ -203,4 +203,17 @@ describe("unsupported-rating", () => {
       expect(findingOf("unsupported-rating", { progress })?.reason, progress).toContain("but the progress");
     }
   });
+
+  it("does not read a business case submitted as only a plan", () => {
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "Business case submitted to the executive board in March and options appraisal finished.",
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf("unsupported-rating", {
+        progress: "A business case will be written for the executive board.",
+      }),
+    ).toBeDefined();
+  });
 });
