@@ -1370,6 +1370,24 @@ describe("deflected", () => {
       ).toBeUndefined();
     });
 
+    it("reads 'is wholly a decision for' a name the lists do not know as handing over", () => {
+      const action = "Move respite bookings to the online system.";
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Changing the booking system is wholly a decision for Northgate Digital, who host it.",
+        }),
+      ).toBeDefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Changing the booking system is wholly a decision for Fernlea's managers.",
+        }),
+      ).toBeUndefined();
+    });
+
     it("reads the agency's own board, named before the word, as the agency", () => {
       const action = "Fit door alarms to all bedrooms.";
       expect(
