@@ -1388,6 +1388,20 @@ describe("deflected", () => {
       ).toBeUndefined();
     });
 
+    it("does not read work done and awaiting the partnership's sign-off as waiting on another body", () => {
+      const action = "Give every family a named key worker at the first visit.";
+      expect(
+        findingOf("deflected", { ...home, action, progress: "Complete, awaiting SCP sign-off." }),
+      ).toBeUndefined();
+      expect(
+        findingOf("deflected", {
+          ...home,
+          action,
+          progress: "Awaiting sign-off by the ICB before anything can start.",
+        }),
+      ).toBeDefined();
+    });
+
     it("reads the agency's own board, named before the word, as the agency", () => {
       const action = "Fit door alarms to all bedrooms.";
       expect(
