@@ -286,6 +286,7 @@ const BEFORE_PERIOD =
   /\b(?:before|prior\s+to)\s+(?:the|this|our|its)\s+(?:change|pilot|protocol|policy|service|scheme|introduction|launch|training|briefing|new)\b|\b(?:previously|last\s+year|the\s+previous\s+(?:year|quarter|period))\b/i;
 const SINCE =
   /^\W*(?:since|after|following)\b|\b(?:since|after)\s+(?:the|this|its)\s+(?:change|launch|introduction|pilot)\b/i;
+const CAPITALISED_NAME = /\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][a-z]+)+/g;
 const OF_THOSE = /^\W*\d+(?:\.\d+)?\s?%\s+of\s+(?:those|them|these|all)\b/i;
 
 /** Whether the progress (or the evidence-of-impact column) describes a measurable effect, not an output. */
@@ -309,7 +310,8 @@ export function impactClause(text: string, rules: CompiledRules): string | null 
       ),
     );
     const comparative = rules.impactComparison.test(c);
-    const change = rules.impactChange.test(c);
+    // "the Violence Reduction Unit grant", "the Quality Improvement Board": a change word in a name is no change.
+    const change = rules.impactChange.test(c.replace(CAPITALISED_NAME, " "));
     if (hasNumber && comparative) return c;
     if (hasNumber && change && !output) return c;
     if (!output && /\d+(?:\.\d+)?\s?%|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b/.test(c)) return c;

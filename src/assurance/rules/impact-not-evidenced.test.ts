@@ -227,4 +227,19 @@ describe("impact-not-evidenced", () => {
       }),
     ).toBeDefined();
   });
+
+  it("does not read a change word inside a name as a change", () => {
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Two navigators in post since May, paid from the Violence Reduction Unit grant of £60k.",
+      }),
+    ).toBeDefined();
+    expect(
+      findingOf("impact-not-evidenced", {
+        ...impact,
+        progress: "Repeat attendances reduced from 40 in the year before to 12 since May.",
+      }),
+    ).toBeUndefined();
+  });
 });
