@@ -52,7 +52,7 @@ const BLOCKING = new Set(
 );
 /** Words that may follow a participle used as a verb ("delivered to", "issued in"), not as an adjective ("revised policy"). */
 const VERBAL_NEXT = new Set(
-  "to in on at by for with and from into across within since during throughout through over under as via every each all the a an their its our this these those some out up off now successfully recently monthly weekly quarterly annually regularly jointly fully also so but or following after before between among who which that where last two three four five six seven eight nine ten more further both jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split(
+  "to in on at by for with and from into across within since during throughout through over under as via every each all the a an their its our this these those some out up off now successfully recently monthly weekly quarterly annually regularly jointly fully also so but or following after before between among who which that where last two three four five six seven eight nine ten more further both level levels jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split(
     " ",
   ),
 );

@@ -280,4 +280,14 @@ describe("completed-without-evidence", () => {
       }),
     ).toBeDefined();
   });
+
+  it("reads staff who 'completed Level 3' as training delivered", () => {
+    expect(
+      findingOf("completed-without-evidence", {
+        ...done,
+        action: "All health visitors to complete Level 3 safeguarding children training.",
+        progress: "All 23 health visitors completed Level 3 in June.",
+      }),
+    ).toBeUndefined();
+  });
 });
