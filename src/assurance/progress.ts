@@ -149,18 +149,17 @@ function classifySpan(
   let negatedDelay = false;
   let intentAt = -1;
   let ongoingAt = -1;
-  let inputPast = false;
+  const inputPast = markers.some((m) => (m.mask & CAT.inputPast) !== 0);
   for (const m of markers) {
     if (m.mask & (CAT.delayNegation | CAT.recovered)) negatedDelay = true;
     if (m.mask & CAT.delay) delay = true;
     // "Business case submitted": a plan's paper, once submitted, is an input, not a plan.
-    if (m.mask & CAT.intent && intentAt < 0 && !(m.mask & CAT.inputNoun && inputPastIn(markers)))
+    if (m.mask & CAT.intent && intentAt < 0 && !(m.mask & CAT.inputNoun && inputPast))
       intentAt = m.index - span.start;
     if (m.mask & CAT.ongoing && ongoingAt < 0) ongoingAt = m.index - span.start;
     // "toolkit being refreshed": a deed under way, whichever verb it is.
     if (m.mask & CAT.deliveryPast && ongoingAt < 0 && previousWord(text, m.index, span.start) === "being")
       ongoingAt = m.index - span.start;
-    if (m.mask & CAT.inputPast) inputPast = true;
   }
   if (delay && !negatedDelay) return k("delay");
   const deliveredAt = firstDeliveredAt(text, span, markers, rules);
@@ -193,10 +192,6 @@ function deliveredAlongside(text: string, m: Marker, markers: readonly Marker[])
 }
 
 const AND_ONLY = /^\s*(?:and|&)\s*$/i;
-
-function inputPastIn(markers: readonly Marker[]): boolean {
-  return markers.some((x) => (x.mask & CAT.inputPast) !== 0);
-}
 
 /** "Plans are in place to …" is a plan, not something in place. */
 function plansAre(text: string, index: number, from: number): boolean {
